@@ -1,0 +1,91 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.Inputs;
+import dev.gatehouse.PolicyEngine;
+import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.model.PromotionDecision;
+import dev.gatehouse.report.Json;
+import dev.gatehouse.report.TextReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gatehouse evaluate}: one decision, exit 0 when eligible and 1 when not. */
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = "Evaluates release evidence and the target's readback against the rulebase.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:eligible", "1:not eligible", "2:bad input, bad usage or rules that do not compile", "3:internal error"})
+final class EvaluateCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format {
+        json,
+        text
+    }
+
+    @Option(names = "--evidence", required = true, paramLabel = "FILE", description = "the release evidence (JSON)")
+    Path evidence;
+
+    @Option(names = "--readback", required = true, paramLabel = "FILE", description = "the target environment's readback (JSON)")
+    Path readback;
+
+    @Option(names = "--exceptions", paramLabel = "DIR", description = "a folder of residual-risk exceptions (*.yaml, *.yml, *.json)")
+    Path exceptions;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the bundled default policy)")
+    Path rules;
+
+    @Option(names = "--at", paramLabel = "INSTANT", converter = Options.InstantConverter.class,
+            description = "the evaluation time, RFC 3339 UTC (default: now)")
+    Instant at;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json (default) or text")
+    Format format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "write the report here instead of stdout")
+    Path output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Clock clock;
+
+    EvaluateCommand() {
+        this(Clock.systemUTC());
+    }
+
+    EvaluateCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        EvaluationInput input = Inputs.read(evidence, readback, exceptions);
+        PolicyEngine engine = Options.engine(rules);
+        PromotionDecision decision = engine.evaluate(input, at != null ? at : clock.instant());
+        String rendered = switch (format) {
+            case json -> Json.pretty(decision);
+            case text -> TextReport.render(decision);
+        };
+        if (output != null) {
+            try {
+                Files.writeString(output, rendered, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UsageException("cannot write " + output + ": " + e.getMessage());
+            }
+        } else {
+            spec.commandLine().getOut().print(rendered);
+            spec.commandLine().getOut().flush();
+        }
+        return decision.eligible() ? ExitCode.OK : ExitCode.NOT_ELIGIBLE;
+    }
+}

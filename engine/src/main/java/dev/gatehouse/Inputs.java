@@ -1,0 +1,127 @@
+package dev.gatehouse;
+
+import dev.gatehouse.load.Document;
+import dev.gatehouse.load.DocumentReader;
+import dev.gatehouse.model.Diagnostic;
+import dev.gatehouse.model.EnvironmentReadback;
+import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.model.ReleaseEvidence;
+import dev.gatehouse.model.RiskException;
+import dev.gatehouse.validate.Checked;
+import dev.gatehouse.validate.InputValidator;
+import dev.gatehouse.validate.Schemas;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and validates inputs. Every problem of every file is reported at once; a single problem
+ * means no input (and so no decision).
+ */
+public final class Inputs {
+    private static final DocumentReader READER = new DocumentReader();
+
+    private Inputs() {}
+
+    /** Holds the validator, built on first use (schema generation takes a moment). */
+    private static final class Validator {
+        static final InputValidator INSTANCE = new InputValidator();
+    }
+
+    /**
+     * Reads the evidence and readback (JSON) and the exceptions folder ({@code *.yaml},
+     * {@code *.yml}, {@code *.json}; may be null for none). Diagnostics name the files as given.
+     */
+    public static EvaluationInput read(Path evidence, Path readback, Path exceptionsDir) {
+        List<Diagnostic> problems = new ArrayList<>();
+        ReleaseEvidence e = check(READER.readJson(evidence, evidence.toString()), ReleaseEvidence.KIND,
+                ReleaseEvidence.class, problems);
+        EnvironmentReadback r = check(READER.readJson(readback, readback.toString()), EnvironmentReadback.KIND,
+                EnvironmentReadback.class, problems);
+        List<Map.Entry<String, RiskException>> exceptions = new ArrayList<>();
+        if (exceptionsDir != null) {
+            if (!Files.isDirectory(exceptionsDir)) {
+                problems.add(Diagnostic.inputAt(DocumentReader.UNREADABLE, exceptionsDir.toString(), 0, 0,
+                        "the exceptions folder does not exist or is not a folder"));
+            } else {
+                try {
+                    for (Path file : DocumentReader.exceptionFiles(exceptionsDir)) {
+                        RiskException x = check(READER.readJsonOrYaml(file, file.toString()), RiskException.KIND,
+                                RiskException.class, problems);
+                        if (x != null) {
+                            exceptions.add(new AbstractMap.SimpleImmutableEntry<>(file.toString(), x));
+                        }
+                    }
+                } catch (IOException ex) {
+                    problems.add(Diagnostic.inputAt(DocumentReader.UNREADABLE, exceptionsDir.toString(), 0, 0,
+                            "cannot list the exceptions folder: " + ex.getMessage()));
+                }
+            }
+        }
+        problems.addAll(InputValidator.checkUniqueIds(exceptions));
+        if (!problems.isEmpty()) {
+            problems.sort(Diagnostic.ORDER);
+            throw new InvalidInputException(problems);
+        }
+        return new EvaluationInput(e, r, exceptions.stream().map(Map.Entry::getValue).toList());
+    }
+
+    /** Parses and validates one document of {@code kind} from JSON (or YAML for exceptions) bytes. */
+    public static <T> T parse(byte[] bytes, String label, String kind, Class<T> type, boolean yaml) {
+        List<Diagnostic> problems = new ArrayList<>();
+        T value = check(yaml ? READER.parseYaml(bytes, label) : READER.parseJson(bytes, label), kind, type, problems);
+        if (!problems.isEmpty()) {
+            problems.sort(Diagnostic.ORDER);
+            throw new InvalidInputException(problems);
+        }
+        return value;
+    }
+
+    /**
+     * Validates inputs built as Java values, exactly as documents are validated (Bean
+     * Validation constraints and unique exception ids). Labels: {@code <evidence>},
+     * {@code <readback>}, {@code <exception i>}.
+     */
+    public static EvaluationInput of(ReleaseEvidence evidence, EnvironmentReadback readback, List<RiskException> exceptions) {
+        InputValidator v = Validator.INSTANCE;
+        List<Diagnostic> problems = new ArrayList<>();
+        if (evidence == null || readback == null || exceptions == null) {
+            throw new IllegalArgumentException("evidence, readback and exceptions are required (use an empty list for none)");
+        }
+        problems.addAll(v.validate(evidence, "<evidence>"));
+        problems.addAll(v.validate(readback, "<readback>"));
+        List<Map.Entry<String, RiskException>> labelled = new ArrayList<>();
+        for (int i = 0; i < exceptions.size(); i++) {
+            problems.addAll(v.validate(exceptions.get(i), "<exception " + i + ">"));
+            labelled.add(new AbstractMap.SimpleImmutableEntry<>("<exception " + i + ">", exceptions.get(i)));
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(InputValidator.checkUniqueIds(labelled));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Diagnostic.ORDER);
+            throw new InvalidInputException(problems);
+        }
+        return new EvaluationInput(evidence, readback, exceptions);
+    }
+
+    /** The JSON Schema of an input kind ({@code ReleaseEvidence}, {@code EnvironmentReadback}, {@code RiskException}). */
+    public static String schema(String kind) {
+        return Schemas.toJson(Schemas.generate(kind));
+    }
+
+    private static <T> T check(DocumentReader.Result read, String kind, Class<T> type, List<Diagnostic> problems) {
+        if (read.document() == null) {
+            problems.addAll(read.diagnostics());
+            return null;
+        }
+        Document doc = read.document();
+        Checked<T> checked = Validator.INSTANCE.check(doc, kind, type);
+        problems.addAll(checked.diagnostics());
+        return checked.value();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.gatehouse;
+
+import dev.gatehouse.decide.Decider;
+import dev.gatehouse.evaluate.Evaluation;
+import dev.gatehouse.evaluate.EvaluationFailure;
+import dev.gatehouse.evaluate.Evaluator;
+import dev.gatehouse.explain.Explainer;
+import dev.gatehouse.facts.FactBuilder;
+import dev.gatehouse.model.Environment;
+import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.model.PromotionDecision;
+import dev.gatehouse.report.Json;
+import dev.gatehouse.rulebase.CompiledRulebase;
+import dev.gatehouse.rulebase.RuleSource;
+import dev.gatehouse.rulebase.RuleSources;
+import dev.gatehouse.rulebase.RulebaseCompiler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The policy engine: a compiled rulebase, ready to evaluate. Build it once with {@link #builder()};
+ * it is immutable and safe to share between threads, and each evaluation runs in its own session.
+ *
+ * <pre>{@code
+ * PolicyEngine engine = PolicyEngine.builder().rules(Path.of("rules")).build();
+ * PromotionDecision d = engine.evaluate(Inputs.read(evidence, readback, exceptions), Instant.parse("2026-11-28T12:00:00Z"));
+ * }</pre>
+ */
+public final class PolicyEngine {
+    /** The default cap on rule firings per evaluation. */
+    public static final int DEFAULT_MAX_RULE_FIRINGS = 200_000;
+
+    private static final String ENGINE_VERSION = engineVersion();
+
+    private final CompiledRulebase rulebase;
+    private final int maxRuleFirings;
+    private final Evaluator evaluator;
+
+    private PolicyEngine(CompiledRulebase rulebase, int maxRuleFirings) {
+        this.rulebase = rulebase;
+        this.maxRuleFirings = maxRuleFirings;
+        this.evaluator = new Evaluator(rulebase, maxRuleFirings);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Evaluates an input at {@code at} (the evaluation time; rules never read the clock). */
+    public PromotionDecision evaluate(EvaluationInput input, Instant at) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(at, "at");
+        Instant now = at;
+        Evaluation evaluation;
+        try {
+            evaluation = evaluator.run(FactBuilder.facts(input, now), input.evidence().promotion().to());
+        } catch (EvaluationFailure e) {
+            throw new EvaluationException(e.getMessage(), e.getCause());
+        }
+        PromotionDecision.Provenance provenance = new PromotionDecision.Provenance(
+                ENGINE_VERSION, rulebase.digest(), inputDigest(input), now.toString());
+        try {
+            return Decider.decide(input, evaluation, Explainer.trace(evaluation.firings(), rulebase.rules()), provenance);
+        } catch (EvaluationFailure e) {
+            throw new EvaluationException(e.getMessage(), e.getCause());
+        }
+    }
+
+    /** Evaluates an input at the clock's current instant. */
+    public PromotionDecision evaluate(EvaluationInput input, Clock clock) {
+        return evaluate(input, clock.instant());
+    }
+
+    /** sha256 of the rule files and tables this engine was built from. */
+    public String rulebaseDigest() {
+        return rulebase.digest();
+    }
+
+    /** The engine's version, as written into provenance. */
+    public static String version() {
+        return ENGINE_VERSION;
+    }
+
+    /** The controls of the enforcement table, sorted. */
+    public SortedSet<String> controls() {
+        return new TreeSet<>(rulebase.enforcement().controls());
+    }
+
+    /** The enforcement level of a control in an environment ({@code off} for an unknown control). */
+    public String enforcement(String control, Environment environment) {
+        return rulebase.enforcement().level(control, environment);
+    }
+
+    /** Each rule's name and the control (or family) its metadata names, sorted by rule name. */
+    public Map<String, String> rules() {
+        Map<String, String> out = new LinkedHashMap<>();
+        rulebase.rules().values().stream()
+                .sorted(java.util.Comparator.comparing(r -> r.name()))
+                .forEach(r -> out.put(r.name(), r.owner()));
+        return out;
+    }
+
+    /** A copy of this engine whose enforcement table has one cell changed (for what-if and tests). */
+    public PolicyEngine withEnforcement(String control, Environment environment, String level) {
+        return new PolicyEngine(rulebase.withEnforcement(rulebase.enforcement().with(control, environment, level)),
+                maxRuleFirings);
+    }
+
+    static String inputDigest(EvaluationInput input) {
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("evidence", input.evidence());
+        canonical.put("readback", input.readback());
+        canonical.put("exceptions", input.exceptions());
+        return Json.sha256(Json.canonical(canonical));
+    }
+
+    private static String engineVersion() {
+        try (InputStream in = PolicyEngine.class.getClassLoader().getResourceAsStream("gatehouse/engine.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Builds an engine. Fails fast on a conflicting setting. */
+    public static final class Builder {
+        private Path rules;
+        private Integer maxRuleFirings;
+
+        private Builder() {}
+
+        /** Compile the rulebase of a folder (its {@code *.drl}, {@code enforcement.csv} and {@code settings.csv}). */
+        public Builder rules(Path dir) {
+            Objects.requireNonNull(dir, "dir");
+            if (rules != null) {
+                throw new IllegalStateException("rules were already set to " + rules);
+            }
+            this.rules = dir;
+            return this;
+        }
+
+        /** The cap on rule firings per evaluation; a rule that loops stops with an error there. */
+        public Builder maxRuleFirings(int max) {
+            if (maxRuleFirings != null) {
+                throw new IllegalStateException("maxRuleFirings was already set to " + maxRuleFirings);
+            }
+            if (max < 1) {
+                throw new IllegalArgumentException("maxRuleFirings must be at least 1, not " + max);
+            }
+            this.maxRuleFirings = max;
+            return this;
+        }
+
+        /** Compiles the rulebase (the bundled default when no folder was given). */
+        public PolicyEngine build() {
+            String where;
+            List<RuleSource> sources;
+            if (rules != null) {
+                try {
+                    sources = RuleSources.fromDirectory(rules);
+                } catch (IOException e) {
+                    throw new RulebaseException(List.of(dev.gatehouse.model.Diagnostic.rule(
+                            RulebaseCompiler.MISSING_FILE, rules.toString(), 0, 0, "cannot read the rulebase: " + e.getMessage())));
+                }
+                where = rules.toString();
+            } else {
+                try {
+                    sources = RuleSources.bundled();
+                } catch (UncheckedIOException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+                where = "<default>/rules";
+            }
+            RulebaseCompiler.Result result = RulebaseCompiler.compile(sources, where);
+            if (result.rulebase() == null) {
+                throw new RulebaseException(result.diagnostics());
+            }
+            return new PolicyEngine(result.rulebase(),
+                    maxRuleFirings == null ? DEFAULT_MAX_RULE_FIRINGS : maxRuleFirings);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.gatehouse.facts;
+
+/** One CI check CI reported: {@code /ci/checks/name}. A check CI did not report has no fact. */
+public record CiCheck(String name, String status) implements Traceable {
+    public String pointer() {
+        return "/ci/checks/" + name;
+    }
+
+    @Override
+    public String ref() {
+        return pointer();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.gatehouse.facts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A residual-risk exception as given, before the rules decide its status. {@code findings} is
+ * null when the exception is not limited to findings; {@code maxRing} is null when it caps no ring.
+ */
+public record ExceptionRequest(
+        String id,
+        List<String> controls,
+        List<String> services,
+        List<String> environments,
+        List<String> findings,
+        Integer maxRing,
+        String requestedBy,
+        List<String> approvedBy,
+        Instant createdAt,
+        Instant expiresAt)
+        implements Traceable {
+
+    public ExceptionRequest {
+        controls = List.copyOf(controls);
+        services = List.copyOf(services);
+        environments = List.copyOf(environments);
+        findings = findings == null ? null : List.copyOf(findings);
+        approvedBy = List.copyOf(approvedBy);
+    }
+
+    /** True when the scope names {@code service} (or {@code *}) and {@code environment}. */
+    public boolean relevantTo(String service, String environment) {
+        return (services.contains(service) || services.contains("*")) && environments.contains(environment);
+    }
+
+    /** True when this exception names {@code control} and, if limited to findings, {@code subject}. */
+    public boolean covers(String control, String subject) {
+        return controls.contains(control) && (findings == null || (subject != null && findings.contains(subject)));
+    }
+
+    /** The distinct approvers other than the requester. */
+    public Set<String> independentApprovers() {
+        Set<String> names = new TreeSet<>(approvedBy);
+        names.remove(requestedBy);
+        return names;
+    }
+
+    @Override
+    public String ref() {
+        return id;
+    }
+}

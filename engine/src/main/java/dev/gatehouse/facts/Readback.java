@@ -1,0 +1,11 @@
+package dev.gatehouse.facts;
+
+import java.time.Instant;
+
+/** The readback itself: which environment reported, and when ({@code /environment}, {@code /capturedAt}). */
+public record Readback(String environment, Instant capturedAt) implements Traceable {
+    @Override
+    public String ref() {
+        return "/capturedAt";
+    }
+}

@@ -1,0 +1,14 @@
+package dev.gatehouse.facts;
+
+/** One residual risk: {@code /residualRisks/i}. {@code exceptionId} is null when none is named. */
+public record ResidualRisk(String id, String title, String severity, String exceptionId, int index)
+        implements Traceable {
+    public String pointer() {
+        return "/residualRisks/" + index;
+    }
+
+    @Override
+    public String ref() {
+        return pointer();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.gatehouse.model;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * Something a user must fix: a bad input field, a rule that does not compile, a lint finding.
+ * Inputs are located by JSON Pointer, rule files by line and column (1-based; 0 when unknown).
+ *
+ * @param code stable error code, documented under {@code docs/errors/}
+ * @param severity error or warning
+ * @param message plain-words description of the problem
+ * @param file the file as the user named it, or a label such as {@code <evidence>} for Java values
+ * @param line 1-based line, 0 when not known
+ * @param column 1-based column, 0 when not known
+ * @param pointer RFC 6901 JSON Pointer of the offending field, or null for rule files
+ */
+public record Diagnostic(
+        String code, Severity severity, String message, String file, int line, int column, String pointer) {
+
+    /** How bad a diagnostic is. Only errors stop an evaluation. */
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
+
+    public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::file)
+            .thenComparingInt(Diagnostic::line)
+            .thenComparingInt(Diagnostic::column)
+            .thenComparing(d -> Objects.requireNonNullElse(d.pointer(), ""), Diagnostic::comparePointers)
+            .thenComparing(Diagnostic::code)
+            .thenComparing(Diagnostic::message);
+
+    public Diagnostic {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(file, "file");
+    }
+
+    /** An error in an input document, at a JSON Pointer. */
+    public static Diagnostic input(String code, String file, String pointer, String message) {
+        return new Diagnostic(code, Severity.ERROR, message, file, 0, 0, pointer);
+    }
+
+    /** An error in an input document at a text position (syntax errors, before any pointer exists). */
+    public static Diagnostic inputAt(String code, String file, int line, int column, String message) {
+        return new Diagnostic(code, Severity.ERROR, message, file, line, column, null);
+    }
+
+    /** An error in a rule file or table at a position. */
+    public static Diagnostic rule(String code, String file, int line, int column, String message) {
+        return new Diagnostic(code, Severity.ERROR, message, file, line, column, null);
+    }
+
+    /**
+     * The one-line form: {@code file: /json/pointer: message} for input fields, and
+     * {@code file:line:col: code: message} for positions in a file.
+     */
+    public String format() {
+        if (pointer != null) {
+            return file + ": " + (pointer.isEmpty() ? "/" : pointer) + ": " + message;
+        }
+        return file + ":" + line + ":" + column + ": " + code + ": " + message;
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+
+    /** Orders pointers segment by segment, numbers numerically, so /a/2 comes before /a/10. */
+    private static int comparePointers(String a, String b) {
+        String[] x = a.split("/", -1);
+        String[] y = b.split("/", -1);
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = compareSegments(x[i], y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    private static int compareSegments(String a, String b) {
+        if (a.matches("\\d{1,9}") && b.matches("\\d{1,9}")) {
+            return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
+        }
+        return a.compareTo(b);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.gatehouse.model;
+
+/** The textual formats of the contract, named once: patterns and the message shown when they fail. */
+public final class Formats {
+    public static final String API_VERSION = "^gatehouse/v1$";
+    public static final String API_VERSION_MESSAGE = "must be gatehouse/v1";
+    public static final String DIGEST = "^sha256:[0-9a-f]{64}$";
+    public static final String DIGEST_MESSAGE = "must be sha256:<64 hex>";
+    public static final String COMMIT = "^[0-9a-f]{40}$";
+    public static final String COMMIT_MESSAGE = "must be a commit: 40 lower-case hex characters";
+    /** RFC 3339, UTC ("Z"), optional fraction of a second. */
+    public static final String INSTANT = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$";
+    public static final String INSTANT_MESSAGE = "must be an RFC 3339 UTC instant such as 2026-11-28T12:00:00Z";
+    public static final String NOT_BLANK = "^[\\s\\S]*\\S[\\s\\S]*$";
+    public static final String NOT_BLANK_MESSAGE = "must not be blank";
+
+    private Formats() {}
+
+    /** The plain-words message for a failed pattern, for the patterns of this contract. */
+    public static String messageFor(String pattern) {
+        return switch (pattern) {
+            case API_VERSION -> API_VERSION_MESSAGE;
+            case DIGEST -> DIGEST_MESSAGE;
+            case COMMIT -> COMMIT_MESSAGE;
+            case INSTANT -> INSTANT_MESSAGE;
+            case NOT_BLANK -> NOT_BLANK_MESSAGE;
+            default -> "must match " + pattern;
+        };
+    }
+}

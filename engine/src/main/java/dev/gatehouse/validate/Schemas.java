@@ -1,0 +1,108 @@
+package dev.gatehouse.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.CustomDefinition;
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
+import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import dev.gatehouse.model.EnvironmentReadback;
+import dev.gatehouse.model.Formats;
+import dev.gatehouse.model.ReleaseEvidence;
+import dev.gatehouse.model.RiskException;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSON Schemas (draft 2020-12) of the three input kinds, generated from the contract types
+ * and their Bean Validation constraints, so that the published schema and the validation are
+ * one source.
+ */
+public final class Schemas {
+    private static final Map<String, Class<?>> KINDS = new LinkedHashMap<>();
+
+    static {
+        KINDS.put(ReleaseEvidence.KIND, ReleaseEvidence.class);
+        KINDS.put(EnvironmentReadback.KIND, EnvironmentReadback.class);
+        KINDS.put(RiskException.KIND, RiskException.class);
+    }
+
+    private Schemas() {}
+
+    /** The input kinds, in contract order. */
+    public static Map<String, Class<?>> kinds() {
+        return Map.copyOf(KINDS);
+    }
+
+    /** Generates the schema of one input kind. */
+    public static ObjectNode generate(String kind) {
+        Class<?> type = KINDS.get(kind);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown input kind " + kind + "; known: " + KINDS.keySet());
+        }
+        ObjectNode schema = generator().generateSchema(type);
+        ObjectNode out = schema.objectNode();
+        out.put("$schema", schema.path("$schema").asText());
+        out.put("$id", "https://gatehouse.dev/schemas/v1/" + kind + ".schema.json");
+        out.put("title", kind);
+        out.put("description", "Gatehouse " + kind + " (apiVersion gatehouse/v1), generated from the contract types.");
+        schema.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("$schema")) {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
+        return out;
+    }
+
+    private static SchemaGenerator generator() {
+        SchemaGeneratorConfigBuilder b = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+                .with(Option.NULLABLE_FIELDS_BY_DEFAULT)
+                .with(Option.DEFINITIONS_FOR_ALL_OBJECTS)
+                .with(Option.PLAIN_DEFINITION_KEYS)
+                .with(new JacksonModule(
+                        JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE, JacksonOption.RESPECT_JSONPROPERTY_REQUIRED))
+                .with(new JakartaValidationModule(
+                        JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
+                        JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS));
+        b.forTypesInGeneral().withCustomDefinitionProvider((javaType, context) -> {
+            if (javaType.getErasedType() != Instant.class) {
+                return null;
+            }
+            ObjectNode def = context.getGeneratorConfig().createObjectNode();
+            def.put("type", "string");
+            def.put("format", "date-time");
+            def.put("pattern", Formats.INSTANT);
+            return new CustomDefinition(def, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO);
+        });
+        b.forFields().withStringPatternResolver(field -> {
+            NotBlank nb = field.getAnnotationConsideringFieldAndGetterIfSupported(NotBlank.class);
+            if (nb == null && field.isFakeContainerItemScope()) {
+                nb = field.getContainerItemAnnotationConsideringFieldAndGetterIfSupported(NotBlank.class);
+            }
+            return nb == null ? null : Formats.NOT_BLANK;
+        });
+        b.forFields().withDescriptionResolver(field -> null);
+        return new SchemaGenerator(b.build());
+    }
+
+    /** Pretty JSON of a schema, for docs and the {@code schema} command. */
+    public static String toJson(JsonNode schema) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(schema)
+                    + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
