@@ -117,6 +117,8 @@ public final class DocumentReader {
             return "malformed document";
         }
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String first = nl < 0 ? message : message.substring(0, nl);
+        int source = first.indexOf(" (start marker at");
+        return (source < 0 ? first : first.substring(0, source)).strip();
     }
 }

@@ -54,12 +54,16 @@ public record Diagnostic(
     }
 
     /**
-     * The one-line form: {@code file: /json/pointer: message} for input fields, and
-     * {@code file:line:col: code: message} for positions in a file.
+     * The one-line form: {@code file: /json/pointer: message} for input fields,
+     * {@code file:line:col: code: message} for positions in a file, and {@code file: code: message}
+     * for a whole file.
      */
     public String format() {
         if (pointer != null) {
             return file + ": " + (pointer.isEmpty() ? "/" : pointer) + ": " + message;
+        }
+        if (line <= 0) {
+            return file + ": " + code + ": " + message;
         }
         return file + ":" + line + ":" + column + ": " + code + ": " + message;
     }

@@ -29,6 +29,7 @@ public final class RulebaseCompiler {
 
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final java.util.regex.Pattern LINE_COLUMN = java.util.regex.Pattern.compile("Line (\\d+):(\\d+)");
 
     private RulebaseCompiler() {}
 
@@ -87,14 +88,24 @@ public final class RulebaseCompiler {
             labels.put(drl.path(), drl.label());
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        boolean failed = false;
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            failed = true;
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        boolean located = errors.stream().anyMatch(m -> m.getLine() > 0);
+        for (Message m : errors) {
+            String text = oneLine(m.getText());
+            if (located && m.getLine() <= 0 && text.startsWith("Parser returned a null Package")) {
+                continue; // a consequence of a located syntax error, reported there
+            }
             String path = m.getPath();
             String file = path == null ? "<rulebase>" : labels.getOrDefault(path, path.replace(RESOURCES, ""));
-            problems.add(Diagnostic.rule(COMPILE_ERROR, file, Math.max(0, m.getLine()), Math.max(0, m.getColumn()),
-                    oneLine(m.getText())));
+            int line = Math.max(0, m.getLine());
+            int column = Math.max(0, m.getColumn());
+            java.util.regex.Matcher at = LINE_COLUMN.matcher(text);
+            if (column == 0 && at.find() && Integer.parseInt(at.group(1)) == line) {
+                column = Integer.parseInt(at.group(2)) + 1; // Drools counts characters from 0
+            }
+            problems.add(Diagnostic.rule(COMPILE_ERROR, file, line, column, text));
         }
+        boolean failed = !errors.isEmpty();
         if (failed) {
             ks.getRepository().removeKieModule(id);
             return null;

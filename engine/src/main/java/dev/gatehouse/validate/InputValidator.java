@@ -141,10 +141,15 @@ public final class InputValidator {
             String first = firstFile.putIfAbsent(id, e.getKey());
             if (first != null) {
                 out.add(Diagnostic.input(DUPLICATE_ID, e.getKey(), "/id",
-                        "exception id " + id + " is already used by " + first));
+                        "exception id " + id + " is already used by " + fileName(first)));
             }
         }
         return out;
+    }
+
+    private static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return slash < 0 ? path : path.substring(slash + 1);
     }
 
     private Diagnostic toDiagnostic(String file, String kind, ValidationMessage m) {
@@ -154,7 +159,7 @@ public final class InputValidator {
         return switch (m.getType()) {
             case "required" -> Diagnostic.input(MISSING_FIELD, file, pointer + "/" + escape(m.getProperty()), "is required");
             case "additionalProperties" -> Diagnostic.input(UNKNOWN_FIELD, file, pointer + "/" + escape(m.getProperty()),
-                    "is not a field of " + kind + suggestion(kind, m.getProperty()));
+                    "is not a known field" + suggestion(kind, m.getProperty()));
             case "type" -> Diagnostic.input(WRONG_TYPE, file, pointer, "has the wrong type: " + detail);
             case "pattern" -> Diagnostic.input(BAD_FORMAT, file, pointer, Formats.messageFor(m.getSchemaNode().asText()));
             case "enum" -> Diagnostic.input(BAD_VALUE, file, pointer,

@@ -1,0 +1,69 @@
+package dev.gatehouse;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline's layering, stated as tests. */
+class ArchitectureTest {
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.gatehouse");
+    }
+
+    @Test
+    void thePublicApiExposesNoDroolsType() {
+        noClasses().that().resideInAnyPackage("dev.gatehouse", "dev.gatehouse.model", "dev.gatehouse.cases")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheRulebaseAndEvaluateStagesTouchDrools() {
+        noClasses().that().resideOutsideOfPackages("dev.gatehouse.rulebase..", "dev.gatehouse.evaluate..", "dev.gatehouse.lint..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
+                .check(classes);
+    }
+
+    @Test
+    void stagesDoNotDependOnThePublicApiPackage() {
+        noClasses().that().resideInAnyPackage("dev.gatehouse.load..", "dev.gatehouse.validate..", "dev.gatehouse.facts..",
+                        "dev.gatehouse.rulebase..", "dev.gatehouse.evaluate..", "dev.gatehouse.decide..",
+                        "dev.gatehouse.explain..", "dev.gatehouse.report..", "dev.gatehouse.model..")
+                .should().dependOnClassesThat().resideInAPackage("dev.gatehouse")
+                .check(classes);
+    }
+
+    @Test
+    void stagesDependOnlyUpstream() {
+        String[] order = {"load", "validate", "facts", "rulebase", "evaluate", "decide", "explain", "report"};
+        for (int i = 0; i < order.length; i++) {
+            String[] downstream = new String[order.length - i - 1];
+            for (int j = i + 1; j < order.length; j++) {
+                downstream[j - i - 1] = "dev.gatehouse." + order[j] + "..";
+            }
+            if (downstream.length > 0) {
+                noClasses().that().resideInAPackage("dev.gatehouse." + order[i] + "..")
+                        .should().dependOnClassesThat().resideInAnyPackage(downstream)
+                        .check(classes);
+            }
+        }
+    }
+
+    @Test
+    void theContractModelDependsOnNoStage() {
+        noClasses().that().resideInAPackage("dev.gatehouse.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.load..", "dev.gatehouse.validate..",
+                        "dev.gatehouse.facts..", "dev.gatehouse.rulebase..", "dev.gatehouse.evaluate..",
+                        "dev.gatehouse.decide..", "dev.gatehouse.explain..", "dev.gatehouse.report..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.gatehouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.model.Diagnostic;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Rule compile problems come back as diagnostics with file, line and column. */
+class RulebaseCompileTest {
+    static final Path RULEBASES = TestPaths.root().resolve("engine/src/test/resources/rulebases");
+
+    static List<Diagnostic> problems(String name) {
+        return assertThrows(RulebaseException.class, () -> PolicyEngine.builder().rules(RULEBASES.resolve(name)).build())
+                .diagnostics();
+    }
+
+    @Test
+    void whenDrlHasSyntaxErrorThenDiagnosticNamesFileAndLine() {
+        List<Diagnostic> d = problems("broken-syntax");
+        assertTrue(d.stream().allMatch(x -> x.code().equals("rule-compile-error")), d::toString);
+        Diagnostic first = d.get(0);
+        assertEquals(RULEBASES.resolve("broken-syntax/t.drl").toString(), first.file());
+        assertEquals(1, d.size(), d::toString);
+        assertEquals(RULEBASES.resolve("broken-syntax/t.drl") + ":9:5: rule-compile-error: [ERR 102] Line 9:4 mismatched input "
+                + "'$r' in rule \"T-001 broken\"", first.format());
+    }
+
+    @Test
+    void whenDrlNamesUnknownFactTypeThenDiagnosticPointsAtThePattern() {
+        List<Diagnostic> d = problems("broken-type");
+        assertTrue(d.stream().anyMatch(x -> x.line() == 9 && x.message().contains("NoSuchFact")), d::toString);
+        assertTrue(d.stream().allMatch(x -> x.file().endsWith("broken-type/t.drl")), d::toString);
+    }
+
+    @Test
+    void whenEnforcementTableIsBrokenThenEachCellIsReported() {
+        List<String> d = problems("bad-table").stream().map(Diagnostic::format).toList();
+        String table = RULEBASES.resolve("bad-table/enforcement.csv").toString();
+        assertEquals(List.of(
+                table + ":1:1: enforcement-table: environment column 'staging' is missing: every control needs a level in every environment",
+                table + ":2:22: enforcement-table: enforcement of T-001 in production must be hard, soft, advisory or off, not 'strict'"),
+                d);
+    }
+
+    @Test
+    void whenRulesFolderDoesNotExistThenDiagnosticSaysSo() {
+        List<Diagnostic> d = problems("no-such-folder");
+        assertEquals(1, d.size());
+        assertTrue(d.get(0).message().startsWith("cannot read the rulebase"), d::toString);
+    }
+
+    @Test
+    void whenBuilderIsMisusedThenItFailsFast() {
+        PolicyEngine.Builder b = PolicyEngine.builder().rules(Path.of("a"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.rules(Path.of("b")));
+        assertEquals("rules were already set to a", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PolicyEngine.builder().maxRuleFirings(0));
+    }
+}
