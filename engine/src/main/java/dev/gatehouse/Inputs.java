@@ -111,7 +111,7 @@ public final class Inputs {
 
     /** The JSON Schema of an input kind ({@code ReleaseEvidence}, {@code EnvironmentReadback}, {@code RiskException}). */
     public static String schema(String kind) {
-        return Schemas.toJson(Schemas.generate(kind));
+        return dev.gatehouse.report.Json.pretty(Schemas.generate(kind));
     }
 
     private static <T> T check(DocumentReader.Result read, String kind, Class<T> type, List<Diagnostic> problems) {

@@ -140,6 +140,6 @@ class CliTest {
     void whenSchemaIsAskedThenItIsTheGeneratedDraft2020Schema() {
         Run r = run("schema", "ReleaseEvidence");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("\"$schema\" : \"https://json-schema.org/draft/2020-12/schema\""), r.out());
+        assertTrue(r.out().contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""), r.out());
     }
 }

@@ -100,7 +100,7 @@ public final class InputValidator {
             problems.add(toDiagnostic(doc.file(), kind, m));
         }
         if (!problems.isEmpty()) {
-            return new Checked<>(null, dedupe(problems));
+            return new Checked<>(null, dedupe(withoutNullableNoise(problems)));
         }
         T value;
         try {
@@ -266,6 +266,24 @@ public final class InputValidator {
 
     static String escape(String segment) {
         return segment.replace("~", "~0").replace("/", "~1");
+    }
+
+    /**
+     * A nullable field is "null or X": when X fails, the schema also reports "null expected" at the
+     * same place. That half says nothing the user needs, so it is dropped when another problem
+     * names the same field.
+     */
+    private static List<Diagnostic> withoutNullableNoise(List<Diagnostic> in) {
+        java.util.Set<String> pointersWithOtherProblems = new java.util.HashSet<>();
+        for (Diagnostic d : in) {
+            if (!(d.code().equals(WRONG_TYPE) && d.message().endsWith("null expected"))) {
+                pointersWithOtherProblems.add(d.pointer());
+            }
+        }
+        return in.stream()
+                .filter(d -> !(d.code().equals(WRONG_TYPE) && d.message().endsWith("null expected")
+                        && pointersWithOtherProblems.contains(d.pointer())))
+                .toList();
     }
 
     private static List<Diagnostic> dedupe(List<Diagnostic> in) {

@@ -93,16 +93,4 @@ public final class Schemas {
         b.forFields().withDescriptionResolver(field -> null);
         return new SchemaGenerator(b.build());
     }
-
-    /** Pretty JSON of a schema, for docs and the {@code schema} command. */
-    public static String toJson(JsonNode schema) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper()
-                            .writerWithDefaultPrettyPrinter()
-                            .writeValueAsString(schema)
-                    + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,0 +1,17 @@
+package dev.gatehouse;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** docs/schemas/ holds exactly the schemas generated from the contract types (no drift). */
+class PublishedSchemasTest {
+    @TestFactory
+    Stream<DynamicTest> publishedSchemaEqualsGeneratedSchema() {
+        return List.of("ReleaseEvidence", "EnvironmentReadback", "RiskException").stream()
+                .map(kind -> DynamicTest.dynamicTest(kind, () -> Goldens.assertMatches(
+                        TestPaths.root().resolve("docs/schemas/" + kind + ".schema.json"), Inputs.schema(kind))));
+    }
+
+}
