@@ -29,6 +29,8 @@ public final class RulebaseCompiler {
 
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final java.util.regex.Pattern MVEL_LINE_COLUMN =
+            java.util.regex.Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
     private static final java.util.regex.Pattern LINE_COLUMN = java.util.regex.Pattern.compile("Line (\\d+):(\\d+)");
 
     private RulebaseCompiler() {}
@@ -100,8 +102,11 @@ public final class RulebaseCompiler {
             int line = Math.max(0, m.getLine());
             int column = Math.max(0, m.getColumn());
             java.util.regex.Matcher at = LINE_COLUMN.matcher(text);
+            java.util.regex.Matcher mvel = MVEL_LINE_COLUMN.matcher(text);
             if (column == 0 && at.find() && Integer.parseInt(at.group(1)) == line) {
-                column = Integer.parseInt(at.group(2)) + 1; // Drools counts characters from 0
+                column = Integer.parseInt(at.group(2)) + 1; // the parser counts characters from 0
+            } else if (column == 0 && mvel.find() && Integer.parseInt(mvel.group(1)) == line) {
+                column = Integer.parseInt(mvel.group(2));
             }
             problems.add(Diagnostic.rule(COMPILE_ERROR, file, line, column, text));
         }
