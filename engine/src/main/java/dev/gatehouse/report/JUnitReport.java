@@ -74,7 +74,8 @@ public final class JUnitReport {
             if (!waived.isEmpty() || !advisories.isEmpty()) {
                 StringBuilder out = new StringBuilder();
                 waived.forEach(v -> out.append("waived by ").append(v.exception()).append(": ").append(detail(v)).append('\n'));
-                advisories.forEach(v -> out.append("advisory: ").append(detail(v)).append('\n'));
+                advisories.forEach(v -> out.append("advisory: ").append(line(v))
+                        .append(v.evidence() == null ? "" : " (evidence " + v.evidence() + ")").append('\n'));
                 sb.append("      <system-out>").append(Xml.text(out.toString())).append("</system-out>\n");
             }
             sb.append("    </testcase>\n");
