@@ -57,6 +57,14 @@ class LinterTest {
     }
 
     @Test
+    void whenACodeCanBeReportedThenItHasAPageUnderDocsErrors() {
+        List<String> undocumented = Linter.CODES.stream()
+                .filter(c -> !Files.isRegularFile(TestPaths.root().resolve("docs/errors/" + c + ".md")))
+                .sorted().toList();
+        assertEquals(List.of(), undocumented);
+    }
+
+    @Test
     void whenTheRepositoryRulesAreLintedThenThereIsNoFinding() {
         assertEquals(List.of(), Linter.lint(TestPaths.rules()).stream().map(Diagnostic::format).toList());
     }
