@@ -81,7 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
             case text -> TextReport.render(decision);
             case junit -> JUnitReport.render(decision, engine.enforcementIn(input.evidence().promotion().to()));
             case sarif -> SarifReport.render(decision, engine.ruleMetadata(),
-                    engine.enforcementIn(input.evidence().promotion().to()), evidence.toString().replace('\\', '/'));
+                    engine.enforcementIn(input.evidence().promotion().to()), evidence.toString());
         };
         if (output != null) {
             try {

@@ -31,7 +31,7 @@ public final class SarifReport {
      * @param d the decision
      * @param rules the rulebase's rule metadata
      * @param levels every control of the enforcement table and its level in the target environment
-     * @param evidenceUri the evidence file as the caller named it (a relative or absolute URI reference)
+     * @param evidenceUri the evidence file's path as the caller named it (written as a URI reference)
      */
     public static String render(PromotionDecision d, List<RuleMetadata> rules, SortedMap<String, String> levels,
             String evidenceUri) {
@@ -100,7 +100,7 @@ public final class SarifReport {
         r.put("level", sarifLevel(outcome.equals("advisory") ? "advisory" : v.enforcement()));
         r.put("message", text((v.subject() == null ? "" : v.subject() + ": ") + v.message()));
         Map<String, Object> physical = new LinkedHashMap<>();
-        physical.put("artifactLocation", Map.of("uri", evidenceUri));
+        physical.put("artifactLocation", Map.of("uri", uri(evidenceUri)));
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("physicalLocation", physical);
         if (v.evidence() != null) {
@@ -131,6 +131,15 @@ public final class SarifReport {
         }
         r.put("properties", props);
         return r;
+    }
+
+    /** A file path as a URI reference: '/' separators, characters URIs cannot hold percent-encoded. */
+    static String uri(String path) {
+        try {
+            return new java.net.URI(null, null, path.replace('\\', '/'), null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a path: " + path, e);
+        }
     }
 
     private static Map<String, Object> text(String s) {
