@@ -9,6 +9,7 @@ import dev.gatehouse.facts.FactBuilder;
 import dev.gatehouse.model.Environment;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
+import dev.gatehouse.model.RuleMetadata;
 import dev.gatehouse.report.Json;
 import dev.gatehouse.rulebase.CompiledRulebase;
 import dev.gatehouse.rulebase.RuleSource;
@@ -20,12 +21,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -109,6 +113,22 @@ public final class PolicyEngine {
                 .sorted(java.util.Comparator.comparing(r -> r.name()))
                 .forEach(r -> out.put(r.name(), r.owner()));
         return out;
+    }
+
+    /** Every rule's metadata (name, control, family, description), sorted by rule name. */
+    public List<RuleMetadata> ruleMetadata() {
+        return rulebase.rules().values().stream()
+                .sorted(java.util.Comparator.comparing(r -> r.name()))
+                .map(r -> new RuleMetadata(r.name(), r.control(), r.family(), r.description()))
+                .toList();
+    }
+
+    /** The level of every control of the enforcement table in one environment, sorted by control. */
+    public SortedMap<String, String> enforcementIn(Environment environment) {
+        Objects.requireNonNull(environment, "environment");
+        SortedMap<String, String> out = new TreeMap<>();
+        rulebase.enforcement().controls().forEach(c -> out.put(c, rulebase.enforcement().level(c, environment)));
+        return Collections.unmodifiableSortedMap(out);
     }
 
     /** A copy of this engine whose enforcement table has one cell changed (for what-if and tests). */

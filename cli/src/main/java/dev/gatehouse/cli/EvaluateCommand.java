@@ -4,7 +4,9 @@ import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
+import dev.gatehouse.report.JUnitReport;
 import dev.gatehouse.report.Json;
+import dev.gatehouse.report.SarifReport;
 import dev.gatehouse.report.TextReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,9 @@ final class EvaluateCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format {
         json,
-        text
+        text,
+        junit,
+        sarif
     }
 
     @Option(names = "--evidence", required = true, paramLabel = "FILE", description = "the release evidence (JSON)")
@@ -48,7 +52,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Instant at;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (default) or text")
+            description = "json (default), text, junit or sarif")
     Format format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "write the report here instead of stdout")
@@ -75,6 +79,9 @@ final class EvaluateCommand implements Callable<Integer> {
         String rendered = switch (format) {
             case json -> Json.pretty(decision);
             case text -> TextReport.render(decision);
+            case junit -> JUnitReport.render(decision, engine.enforcementIn(input.evidence().promotion().to()));
+            case sarif -> SarifReport.render(decision, engine.ruleMetadata(),
+                    engine.enforcementIn(input.evidence().promotion().to()), evidence.toString());
         };
         if (output != null) {
             try {

@@ -18,6 +18,10 @@ import java.util.TreeMap;
  */
 public final class EnforcementTable {
     public static final String BAD_TABLE = "enforcement-table";
+    /** A cell that is not one of {@link #LEVELS}. */
+    public static final String BAD_LEVEL = "bad-enforcement-level";
+    /** An environment of the path with no column in the header. */
+    public static final String MISSING_COLUMN = "missing-environment-column";
     public static final Set<String> LEVELS = Set.of("hard", "soft", "advisory", "off");
 
     private final Map<String, Map<Environment, String>> levels;
@@ -87,7 +91,7 @@ public final class EnforcementTable {
         }
         for (Environment env : Environment.values()) {
             if (!columnOf.containsKey(env)) {
-                problems.add(Diagnostic.rule(BAD_TABLE, label, header.line(), 1,
+                problems.add(Diagnostic.rule(MISSING_COLUMN, label, header.line(), 1,
                         "environment column '" + env.wire() + "' is missing: every control needs a level in every environment"));
             }
         }
@@ -112,7 +116,7 @@ public final class EnforcementTable {
             for (Map.Entry<Environment, Integer> col : columnOf.entrySet()) {
                 String level = row.get(col.getValue());
                 if (!LEVELS.contains(level)) {
-                    problems.add(Diagnostic.rule(BAD_TABLE, label, row.line(), row.columnOf(col.getValue()),
+                    problems.add(Diagnostic.rule(BAD_LEVEL, label, row.line(), row.columnOf(col.getValue()),
                             "enforcement of " + control + " in " + col.getKey().wire() + " must be hard, soft, advisory or off, not '"
                                     + level + "'"));
                     level = "hard";

@@ -1,0 +1,41 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.lint.Linter;
+import dev.gatehouse.model.Diagnostic;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gatehouse check}: compiles and lints a rulebase; findings on stderr, exit 0 clean or 2. */
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = "Compiles and lints the rulebase; prints each finding as file:line:col: code: message.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding", "2:findings (or rules that do not compile)", "3:internal error"})
+final class CheckCommand implements Callable<Integer> {
+    @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the bundled default policy)")
+    Path rules;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Diagnostic> findings = rules == null ? Linter.lintBundled() : Linter.lint(rules);
+        String where = rules == null ? "the default rulebase" : rules.toString();
+        if (findings.isEmpty()) {
+            spec.commandLine().getOut().println("gatehouse: " + where + ": no finding");
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK;
+        }
+        Main.printDiagnostics(findings, spec.commandLine().getErr());
+        spec.commandLine().getErr().println("gatehouse: " + where + ": " + findings.size() + " finding"
+                + (findings.size() == 1 ? "" : "s"));
+        spec.commandLine().getErr().flush();
+        return ExitCode.BAD_INPUT;
+    }
+}

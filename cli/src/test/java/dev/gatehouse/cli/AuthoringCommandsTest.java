@@ -1,0 +1,152 @@
+package dev.gatehouse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gatehouse check}, {@code gatehouse test} and the CI report formats: exit codes and exact output. */
+class AuthoringCommandsTest {
+    static final Path ROOT = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
+    static final Path LINT = ROOT.resolve("engine/src/test/resources/lint");
+    static final Path CASES = ROOT.resolve("cli/src/test/resources/cases");
+    static final Path WORKED = ROOT.resolve("fixtures/worked-example");
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void whenTheRulebaseIsCleanThenCheckSaysSoAndExitsZero() {
+        Run r = run("check", "--rules", LINT.resolve("clean").toString());
+        assertEquals(new Run(0, "gatehouse: " + LINT.resolve("clean") + ": no finding\n", ""), r);
+    }
+
+    @Test
+    void whenNoRulesAreGivenThenCheckLintsTheBundledRulebase() {
+        assertEquals(new Run(0, "gatehouse: the default rulebase: no finding\n", ""), run("check"));
+    }
+
+    @Test
+    void whenTheRulebaseHasFindingsThenCheckPrintsThemSortedOnStderrAndExitsTwo() {
+        Path dir = LINT.resolve("reads-system-clock");
+        Run r = run("check", "--rules", dir.toString());
+        String b = dir.resolve("b.drl").toString();
+        String tail = ": match the Now fact ($now : Now()) and use $now.at(), so the evaluation time is the one the caller gave\n";
+        assertEquals(new Run(2, "",
+                b + ":12:47: reads-system-clock: reads the system clock through Instant.now" + tail
+                        + b + ":14:15: reads-system-clock: reads the system clock through System.currentTimeMillis" + tail
+                        + b + ":15:24: reads-system-clock: reads the system clock through new java.util.Date" + tail
+                        + b + ":16:43: reads-system-clock: reads the system clock through LocalDate.now" + tail
+                        + b + ":16:67: reads-system-clock: reads the system clock through Clock.systemUTC" + tail
+                        + "gatehouse: " + dir + ": 5 findings\n"), r);
+    }
+
+    @Test
+    void whenTheRulesFolderIsMissingThenCheckExitsTwo() {
+        Path dir = LINT.resolve("no-such-case");
+        assertEquals(new Run(2, "", dir + ":0:0: missing-rulebase-file: cannot read the rulebase: not a folder: " + dir
+                + "\ngatehouse: " + dir + ": 1 finding\n"), run("check", "--rules", dir.toString()));
+    }
+
+    @Test
+    void whenACaseFailsThenTestPrintsTheDiffAndExitsOne(@TempDir Path tmp) throws Exception {
+        Path junit = tmp.resolve("report.xml");
+        Path fixtures = CASES.resolve("failing");
+        Run r = run("test", "--fixtures", fixtures.toString(), "--junit", junit.toString());
+        assertEquals(1, r.exit());
+        String expectedHead = "PASS a-passes\n"
+                + "FAIL b-fails\n"
+                + "    eligible: expected false, got true\n"
+                + "    ring: expected 1, got 2 (ring 1 -> 2)\n"
+                + "    violation vanished: SEC-001 CVE-2026-41022 (expected, not in the decision)\n"
+                + "    waiver appeared: SEC-002 CVE-2026-41022 (by EXC-2026-031) (in the decision, not expected)\n"
+                + "    exception EXC-2026-031: expected unused, got applied\n"
+                + "1 passed, 1 failed\n"
+                + "coverage: rules ";
+        assertTrue(r.out().startsWith(expectedHead), r.out());
+        assertEquals("gatehouse: 1 of 2 cases failed\n", r.err());
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("<testcase classname=\"" + fixtures + "\" name=\"a-passes\"/>"), xml);
+        assertTrue(xml.contains("<failure message=\"eligible: expected false, got true\" type=\"mismatch\">"), xml);
+        assertTrue(xml.contains("tests=\"2\" failures=\"1\""), xml);
+    }
+
+    @Test
+    void whenRunSelectsOnlyPassingCasesThenTestExitsZero() {
+        Run r = run("test", "--fixtures", CASES.resolve("failing").toString(), "--run", "^a-");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("PASS a-passes\n1 passed, 0 failed\ncoverage: rules "), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void whenRunMatchesNothingThenTestExitsTwo() {
+        Run r = run("test", "--fixtures", CASES.resolve("failing").toString(), "--run", "nothing-like-this");
+        assertEquals(new Run(2, "", "gatehouse: no case matches --run nothing-like-this\n"), r);
+    }
+
+    @Test
+    void whenCoverageIsBelowTheFloorThenTestExitsOne() {
+        Run r = run("test", "--fixtures", CASES.resolve("failing").toString(), "--run", "^a-", "--min-coverage", "95");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().matches("gatehouse: coverage is below --min-coverage 95%: rules \\d+\\.\\d%, controls \\d+\\.\\d%\n"),
+                r.err());
+    }
+
+    @Test
+    void whenAFixtureIsMalformedThenTestPrintsDiagnosticsAndExitsTwo() {
+        Path bad = CASES.resolve("bad");
+        Path file = bad.resolve("broken/case.yaml");
+        Run r = run("test", "--fixtures", bad.toString());
+        assertEquals(new Run(2, "", file + ": /at: is not an RFC 3339 UTC instant\n"
+                + file + ": /expect/eligible: is required: true or false\n"
+                + "gatehouse: bad fixtures (2 problems); no case was run\n"), r);
+    }
+
+    @Test
+    void whenTheRulesDoNotCompileThenTestExitsTwo() {
+        Path rules = LINT.resolve("compile-error");
+        Run r = run("test", "--rules", rules.toString(), "--fixtures", CASES.resolve("failing").toString());
+        assertEquals(new Run(2, "", rules.resolve("b.drl") + ":12:0: rule-compile-error: Unable to resolve ObjectType 'Scann'\n"
+                + "gatehouse: the rulebase does not compile (1 problem); no decision was made\n"), r);
+    }
+
+    @Test
+    void whenMinCoverageIsOutOfRangeThenTestExitsTwo() {
+        assertEquals(new Run(2, "", "gatehouse: --min-coverage must be between 0 and 100, not 101\n"),
+                run("test", "--fixtures", CASES.resolve("failing").toString(), "--min-coverage", "101"));
+    }
+
+    @Test
+    void whenEvaluateWritesSarifOrJUnitThenTheExitCodeStillSaysEligibility() {
+        for (String format : new String[] {"sarif", "junit"}) {
+            Run ok = run("evaluate", "--evidence", WORKED.resolve("evidence.json").toString(), "--readback",
+                    WORKED.resolve("readback.json").toString(), "--exceptions", WORKED.resolve("exceptions").toString(),
+                    "--at", "2026-11-28T12:00:00Z", "--format", format);
+            assertEquals(0, ok.exit(), format);
+            assertEquals("", ok.err(), format);
+            Run blocked = run("evaluate", "--evidence", WORKED.resolve("evidence.json").toString(), "--readback",
+                    WORKED.resolve("readback.json").toString(), "--at", "2026-11-28T12:00:00Z", "--format", format);
+            assertEquals(1, blocked.exit(), format);
+        }
+    }
+
+    @Test
+    void whenEvaluateWritesSarifThenTheWaiverIsASuppression() {
+        Run r = run("evaluate", "--evidence", WORKED.resolve("evidence.json").toString(), "--readback",
+                WORKED.resolve("readback.json").toString(), "--exceptions", WORKED.resolve("exceptions").toString(),
+                "--at", "2026-11-28T12:00:00Z", "--format", "sarif");
+        assertTrue(r.out().contains("\"justification\": \"waived by exception EXC-2026-031\""), r.out());
+    }
+}

@@ -1,0 +1,209 @@
+package dev.gatehouse.lint;
+
+import dev.gatehouse.model.Diagnostic;
+import dev.gatehouse.rulebase.EnforcementTable;
+import dev.gatehouse.rulebase.RuleSource;
+import dev.gatehouse.rulebase.RuleSources;
+import dev.gatehouse.rulebase.RulebaseCompiler;
+import dev.gatehouse.rulebase.SettingsTable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code gatehouse check}: compiles a rulebase and lints it. Every finding is a {@link Diagnostic}
+ * with a stable code (documented under {@code docs/errors/}), located at {@code file:line:col}.
+ * The lints read the DRL through Drools' own parser, so positions are the ones Drools reports.
+ */
+public final class Linter {
+    /** A rule with neither {@code @control} nor {@code @family}. */
+    public static final String MISSING_CONTROL_METADATA = "missing-control-metadata";
+    /** A rule without {@code @description}. */
+    public static final String MISSING_DESCRIPTION = "missing-description";
+    /** A control of the enforcement table that no rule implements. */
+    public static final String CONTROL_WITHOUT_RULE = "control-without-rule";
+    /** A rule whose {@code @control} is not in the enforcement table. */
+    public static final String UNKNOWN_CONTROL = "unknown-control";
+    /** A rule whose {@code @control} differs from the control of its {@code Enforcement} guard. */
+    public static final String GUARD_MISMATCH = "guard-mismatch";
+    /** A rule with {@code @control} but no {@code Enforcement(control == "...")} guard. */
+    public static final String MISSING_GUARD = "missing-enforcement-guard";
+    /** Two rules of one package with the same name. */
+    public static final String DUPLICATE_RULE_NAME = "duplicate-rule-name";
+    /** A rule file that reads the system clock instead of the {@code Now} fact. */
+    public static final String READS_SYSTEM_CLOCK = "reads-system-clock";
+    /** A settings name read by a rule that the settings table lacks. */
+    public static final String UNKNOWN_SETTING = "unknown-setting";
+
+    /** Every code this stage and the compiler below it can report, sorted. */
+    public static final Set<String> CODES = Set.copyOf(new TreeSet<>(List.of(
+            MISSING_CONTROL_METADATA, MISSING_DESCRIPTION, CONTROL_WITHOUT_RULE, UNKNOWN_CONTROL, GUARD_MISMATCH,
+            MISSING_GUARD, DUPLICATE_RULE_NAME, READS_SYSTEM_CLOCK, UNKNOWN_SETTING,
+            RulebaseCompiler.COMPILE_ERROR, RulebaseCompiler.MISSING_FILE,
+            EnforcementTable.BAD_TABLE, EnforcementTable.BAD_LEVEL, EnforcementTable.MISSING_COLUMN,
+            SettingsTable.BAD_SETTING)));
+
+    private static final Pattern CLOCK = Pattern.compile(
+            "\\bSystem\\s*\\.\\s*(?:currentTimeMillis|nanoTime)\\s*\\("
+                    + "|\\b(?:Instant|LocalDate|LocalDateTime|LocalTime|ZonedDateTime|OffsetDateTime|OffsetTime|Year"
+                    + "|YearMonth|MonthDay)\\s*\\.\\s*now\\s*\\("
+                    + "|\\bClock\\s*\\.\\s*system(?:UTC|DefaultZone)?\\s*\\("
+                    + "|\\bnew\\s+(?:java\\s*\\.\\s*util\\s*\\.\\s*)?(?:Date|GregorianCalendar)\\s*\\(\\s*\\)"
+                    + "|\\bCalendar\\s*\\.\\s*getInstance\\s*\\(");
+    private static final Pattern SETTING = Pattern.compile(
+            "\\.\\s*(duration|integer|percent|list|text)\\s*\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
+
+    private Linter() {}
+
+    /** Compiles and lints the rulebase of a folder. */
+    public static List<Diagnostic> lint(Path dir) {
+        List<RuleSource> sources;
+        try {
+            sources = RuleSources.fromDirectory(dir);
+        } catch (IOException e) {
+            return List.of(Diagnostic.rule(RulebaseCompiler.MISSING_FILE, dir.toString(), 0, 0,
+                    "cannot read the rulebase: " + e.getMessage()));
+        }
+        return lint(sources, dir.toString());
+    }
+
+    /** Compiles and lints the default rulebase bundled with the engine. */
+    public static List<Diagnostic> lintBundled() {
+        return lint(RuleSources.bundled(), "<default>/rules");
+    }
+
+    /** Compiles and lints rule sources; {@code where} names the rulebase in diagnostics about missing files. */
+    public static List<Diagnostic> lint(List<RuleSource> sources, String where) {
+        Set<Diagnostic> out = new LinkedHashSet<>(RulebaseCompiler.compile(sources, where).diagnostics());
+        List<RuleDecl> rules = new ArrayList<>();
+        for (RuleSource s : sources) {
+            if (s.isDrl()) {
+                DrlReader.Parsed parsed = DrlReader.read(s);
+                rules.addAll(parsed.rules());
+                scanText(s, out, settingNames(sources));
+            }
+        }
+        rules.forEach(r -> metadata(r, out));
+        duplicates(rules, out);
+        controls(sources, rules, out);
+        // Drools reports a duplicate name too, without saying where the first one is: keep the lint's finding.
+        out.removeIf(d -> d.code().equals(RulebaseCompiler.COMPILE_ERROR) && d.message().startsWith("Duplicate rule name")
+                && out.stream().anyMatch(l -> l.code().equals(DUPLICATE_RULE_NAME) && l.file().equals(d.file())
+                        && l.line() == d.line()));
+        List<Diagnostic> sorted = new ArrayList<>(out);
+        sorted.sort(Diagnostic.ORDER);
+        return List.copyOf(sorted);
+    }
+
+    private static void metadata(RuleDecl r, Set<Diagnostic> out) {
+        if (r.control() == null && r.family() == null) {
+            out.add(Diagnostic.rule(MISSING_CONTROL_METADATA, r.file(), r.line(), r.column(), "rule \"" + r.name()
+                    + "\" has neither @control(\"ID\") nor @family(\"NAME\"): say which control it implements"));
+        }
+        if (r.description() == null || r.description().isBlank()) {
+            out.add(Diagnostic.rule(MISSING_DESCRIPTION, r.file(), r.line(), r.column(),
+                    "rule \"" + r.name() + "\" has no @description(\"...\"): say in plain words what it checks"));
+        }
+        if (r.control() == null) {
+            return;
+        }
+        if (r.guards().isEmpty()) {
+            out.add(Diagnostic.rule(MISSING_GUARD, r.file(), r.line(), r.column(), "rule \"" + r.name()
+                    + "\" implements " + r.control() + " but has no Enforcement(control == \"" + r.control()
+                    + "\") pattern, so it fires even where the control is off"));
+        }
+        for (RuleDecl.Guard g : r.guards()) {
+            if (!g.control().equals(r.control())) {
+                out.add(Diagnostic.rule(GUARD_MISMATCH, r.file(), g.line(), g.column(), "rule \"" + r.name()
+                        + "\" is @control(\"" + r.control() + "\") but its guard is Enforcement(control == \""
+                        + g.control() + "\"): the violation would carry the wrong control's enforcement"));
+            }
+        }
+    }
+
+    private static void duplicates(List<RuleDecl> rules, Set<Diagnostic> out) {
+        TreeMap<String, RuleDecl> first = new TreeMap<>();
+        for (RuleDecl r : rules) {
+            String key = r.packageName() + "\u0000" + r.name();
+            RuleDecl earlier = first.putIfAbsent(key, r);
+            if (earlier != null) {
+                out.add(Diagnostic.rule(DUPLICATE_RULE_NAME, r.file(), r.line(), r.column(), "rule \"" + r.name()
+                        + "\" is already defined at " + earlier.file() + ":" + earlier.line() + ":" + earlier.column()
+                        + ": rule names must be unique in a package (the trace names rules)"));
+            }
+        }
+    }
+
+    private static void controls(List<RuleSource> sources, List<RuleDecl> rules, Set<Diagnostic> out) {
+        RuleSource file = sources.stream().filter(s -> s.path().equals(RuleSources.ENFORCEMENT)).findFirst().orElse(null);
+        if (file == null) {
+            return;
+        }
+        EnforcementTable table = EnforcementTable.parse(file.text(), file.label()).table();
+        if (table == null) {
+            return;
+        }
+        Set<String> implemented = new TreeSet<>();
+        for (RuleDecl r : rules) {
+            if (r.control() == null) {
+                continue;
+            }
+            implemented.add(r.control());
+            if (!table.controls().contains(r.control())) {
+                out.add(Diagnostic.rule(UNKNOWN_CONTROL, r.file(), r.controlLine(), r.controlColumn(), "rule \""
+                        + r.name() + "\" implements " + r.control() + ", which is not in " + RuleSources.ENFORCEMENT
+                        + ": add a row for it (its level in every environment)"));
+            }
+        }
+        for (String control : table.controls()) {
+            if (!implemented.contains(control)) {
+                out.add(Diagnostic.rule(CONTROL_WITHOUT_RULE, file.label(), table.lineOf(control), 1, "control "
+                        + control + " has no rule: no rule says @control(\"" + control + "\"), so it can never be violated"));
+            }
+        }
+    }
+
+    private static Set<String> settingNames(List<RuleSource> sources) {
+        RuleSource file = sources.stream().filter(s -> s.path().equals(RuleSources.SETTINGS)).findFirst().orElse(null);
+        if (file == null) {
+            return null;
+        }
+        SettingsTable.Parsed parsed = SettingsTable.parse(file.text(), file.label());
+        return parsed.settings() == null ? null : Set.copyOf(parsed.settings().names());
+    }
+
+    /** Text lints over a DRL file with its comments blanked out: system clock reads and unknown settings. */
+    private static void scanText(RuleSource s, Set<Diagnostic> out, Set<String> settings) {
+        String code = DrlText.mask(s.text(), false);
+        String bare = DrlText.mask(s.text(), true);
+        Matcher clock = CLOCK.matcher(bare);
+        while (clock.find()) {
+            int[] pos = DrlText.position(bare, clock.start());
+            String call = clock.group().replaceAll("\\s*\\.\\s*", ".").replaceAll("\\s*\\(\\s*\\)?$", "")
+                    .replaceAll("\\s+", " ");
+            out.add(Diagnostic.rule(READS_SYSTEM_CLOCK, s.label(), pos[0], pos[1], "reads the system clock through "
+                    + call + ": match the Now fact ($now : Now()) and use $now.at(), so the evaluation time is the one"
+                    + " the caller gave"));
+        }
+        if (settings == null) {
+            return;
+        }
+        Matcher m = SETTING.matcher(code);
+        while (m.find()) {
+            String name = m.group(2);
+            if (!settings.contains(name)) {
+                int[] pos = DrlText.position(code, m.start(2) - 1);
+                out.add(Diagnostic.rule(UNKNOWN_SETTING, s.label(), pos[0], pos[1], "setting \"" + name
+                        + "\" is not in " + RuleSources.SETTINGS + ": add it there (name,type,value,description)"
+                        + " or fix the name; the evaluation would stop when the rule reads it"));
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.gatehouse.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gatehouse.Inputs;
+import dev.gatehouse.PolicyEngine;
+import dev.gatehouse.TestPaths;
+import dev.gatehouse.cases.Coverage;
+import dev.gatehouse.model.Environment;
+import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.model.PromotionDecision;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * JUnit and SARIF renderings of a decision, against golden files. The rulebase under
+ * {@code report/rules} has one control per level (hard, soft, advisory, off), each failing on
+ * the worked example. Rewrite the golden files with {@code -Dgatehouse.rewriteGolden=true}.
+ */
+class DecisionReportsTest {
+    static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
+
+    static Path resources() throws URISyntaxException {
+        return Path.of(DecisionReportsTest.class.getResource("/report").toURI());
+    }
+
+    static PolicyEngine tinyEngine() throws URISyntaxException {
+        return PolicyEngine.builder().rules(resources().resolve("rules")).build();
+    }
+
+    static EvaluationInput workedExample(boolean withExceptions) {
+        Path dir = TestPaths.fixtures().resolve("worked-example");
+        return Inputs.read(dir.resolve("evidence.json"), dir.resolve("readback.json"),
+                withExceptions ? dir.resolve("exceptions") : null);
+    }
+
+    @Test
+    void whenControlsFailAtEveryLevelThenTheJUnitReportHasOneFailurePerBlockingControl() throws Exception {
+        PolicyEngine engine = tinyEngine();
+        PromotionDecision d = engine.evaluate(workedExample(false), AT);
+        golden("worked-example.junit.xml", JUnitReport.render(d, engine.enforcementIn(Environment.PRODUCTION)));
+    }
+
+    @Test
+    void whenControlsFailAtEveryLevelThenTheSarifReportHasOneResultEach() throws Exception {
+        PolicyEngine engine = tinyEngine();
+        PromotionDecision d = engine.evaluate(workedExample(false), AT);
+        golden("worked-example.sarif.json", SarifReport.render(d, engine.ruleMetadata(),
+                engine.enforcementIn(Environment.PRODUCTION), "fixtures/worked-example/evidence.json"));
+    }
+
+    @Test
+    void whenARuleNeverFiresThenCoverageCountsAndNamesIt() throws Exception {
+        PolicyEngine engine = tinyEngine();
+        Coverage c = Coverage.of(engine, List.of(engine.evaluate(workedExample(false), AT)));
+        assertEquals("coverage: rules 3/4 (75.0%), controls 3/4 (75.0%)\n"
+                + "  control never fired: TST-004\n"
+                + "  rule never fired: TST-004 is off\n", c.render());
+        assertEquals(List.of("TST-004 is off"), c.rulesNeverFired());
+        assertEquals(List.of("TST-004"), c.controlsNeverFired());
+        assertEquals(true, c.meets(new java.math.BigDecimal("75")));
+        assertEquals(false, c.meets(new java.math.BigDecimal("75.1")));
+    }
+
+    @Test
+    void whenNoCaseRanThenNothingIsCovered() throws Exception {
+        Coverage c = Coverage.of(tinyEngine(), List.of());
+        assertEquals("0.0", c.rulePercent().toPlainString());
+        assertEquals("0.0", c.controlPercent().toPlainString());
+        assertEquals(false, c.meets(java.math.BigDecimal.ONE));
+        assertEquals(true, c.meets(java.math.BigDecimal.ZERO));
+    }
+
+    static void golden(String name, String actual) throws IOException, URISyntaxException {
+        Path source = TestPaths.root().resolve("engine/src/test/resources/report").resolve(name);
+        if (Boolean.getBoolean("gatehouse.rewriteGolden")) {
+            Files.writeString(source, actual, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(source, StandardCharsets.UTF_8), actual, name + " drifted; rewrite with -Dgatehouse.rewriteGolden=true");
+    }
+}
