@@ -111,6 +111,14 @@ public final class PolicyEngine {
         return out;
     }
 
+    /** Every rule's metadata ({@code @control}, {@code @family}, {@code @description}), sorted by rule name. */
+    public List<RuleMetadata> ruleMetadata() {
+        return rulebase.rules().values().stream()
+                .map(r -> new RuleMetadata(r.name(), r.control(), r.family(), r.description()))
+                .sorted(RuleMetadata.ORDER)
+                .toList();
+    }
+
     /** A copy of this engine whose enforcement table has one cell changed (for what-if and tests). */
     public PolicyEngine withEnforcement(String control, Environment environment, String level) {
         return new PolicyEngine(rulebase.withEnforcement(rulebase.enforcement().with(control, environment, level)),

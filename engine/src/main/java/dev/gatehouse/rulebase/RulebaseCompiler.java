@@ -113,10 +113,16 @@ public final class RulebaseCompiler {
             for (Rule r : p.getRules()) {
                 Map<String, Object> meta = r.getMetaData();
                 out.put(r.getName(), new RuleInfo(r.getName(), p.getName(), text(meta.get("control")),
-                        text(meta.get("family")), text(meta.get("description"))));
+                        text(meta.get("family")), text(description(meta))));
             }
         }
         return out;
+    }
+
+    /** Drools files {@code @description} under the key of its own Description annotation, not under "description". */
+    private static Object description(Map<String, Object> meta) {
+        Object d = meta.get("description");
+        return d != null ? d : meta.get("org.kie.api.definition.type.Description");
     }
 
     private static String text(Object o) {
