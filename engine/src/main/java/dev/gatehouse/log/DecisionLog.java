@@ -96,30 +96,34 @@ public final class DecisionLog {
         line.put("evidence", document(input.evidence()));
         line.put("readback", document(input.readback()));
         line.put("exceptions", input.exceptions().stream().map(DecisionLog::document).toList());
-        line.put("decision", decision);
+        line.put("decision", plain(Json.mapper().valueToTree(decision), true));
         return Json.canonical(line);
     }
 
     /** A contract value as plain maps and lists without nulls (absent optional fields stay absent). */
     private static Object document(Object value) {
-        return plain(Json.mapper().valueToTree(value));
+        return plain(Json.mapper().valueToTree(value), false);
     }
 
-    private static Object plain(JsonNode n) {
+    /** Plain maps (keys sorted when written) and lists; nulls kept or dropped. */
+    private static Object plain(JsonNode n, boolean keepNulls) {
         if (n.isObject()) {
             Map<String, Object> out = new TreeMap<>();
             Iterator<Map.Entry<String, JsonNode>> it = n.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> f = it.next();
-                if (!f.getValue().isNull()) {
-                    out.put(f.getKey(), plain(f.getValue()));
+                if (keepNulls || !f.getValue().isNull()) {
+                    out.put(f.getKey(), plain(f.getValue(), keepNulls));
                 }
             }
             return out;
         }
+        if (n.isNull()) {
+            return null;
+        }
         if (n.isArray()) {
             List<Object> out = new ArrayList<>();
-            n.forEach(x -> out.add(plain(x)));
+            n.forEach(x -> out.add(plain(x, keepNulls)));
             return out;
         }
         return n;
