@@ -29,10 +29,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * An append-only, hash-chained log of decisions: one line of canonical JSON (keys sorted, no
  * whitespace) per evaluation,
- * {@code {"at":...,"decision":{...},"evidence":{...},"exceptions":[...],"log":1,"prev":"sha256:...","readback":{...}}}.
- * {@code prev} is the sha256 of the previous line's bytes (without its newline); the first line's
- * is {@link #GENESIS}. Editing or deleting any line but the last breaks the chain at the line
- * after it; {@link #verify} names the first broken line. Appends take an exclusive
+ * {@code {"at":...,"decision":{...},"evidence":{...},"exceptions":[...],"log":1,"n":1,"prev":"sha256:...","readback":{...}}}.
+ * {@code n} is the line's 1-based number and {@code prev} the sha256 of the previous line's bytes
+ * (without its newline); the first line's is {@link #GENESIS}. An edited line is named by the
+ * next line's {@code prev}, a deleted, inserted or moved line by the numbering; {@link #verify}
+ * names the first broken line. The last line is covered only by the head hash verify prints. Appends take an exclusive
  * {@link FileLock} (and a lock within this JVM, where file locks are per process), so concurrent
  * writers never interleave.
  */
@@ -74,8 +75,18 @@ public final class DecisionLog {
                 StandardOpenOption.WRITE);
                 FileLock ignored = ch.lock()) {
             long size = ch.size();
-            String prev = size == 0 ? GENESIS : Json.sha256(lastLine(ch, size, file));
-            byte[] line = line(input, at, decision, prev);
+            String prev = GENESIS;
+            long n = 1;
+            if (size > 0) {
+                byte[] last = lastLine(ch, size, file);
+                prev = Json.sha256(last);
+                JsonNode tree = StrictLogJson.MAPPER.readTree(last);
+                if (tree == null || !tree.path("n").canConvertToLong()) {
+                    throw new IOException(file + ": the last line is not a decision log line; run 'gatehouse log verify " + file + "'");
+                }
+                n = tree.get("n").asLong() + 1;
+            }
+            byte[] line = line(input, at, decision, prev, n);
             ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
             long pos = size;
             while (buf.hasRemaining()) {
@@ -88,9 +99,10 @@ public final class DecisionLog {
     }
 
     /** The canonical line for one evaluation (without the newline). */
-    static byte[] line(EvaluationInput input, Instant at, PromotionDecision decision, String prev) {
+    static byte[] line(EvaluationInput input, Instant at, PromotionDecision decision, String prev, long n) {
         Map<String, Object> line = new TreeMap<>();
         line.put("log", VERSION);
+        line.put("n", n);
         line.put("prev", prev);
         line.put("at", at.toString());
         line.put("evidence", document(input.evidence()));
@@ -150,10 +162,17 @@ public final class DecisionLog {
                 if (tree == null || !tree.isObject() || !tree.path("prev").isTextual()) {
                     return new Verification(n, n, "the line has no prev hash", null);
                 }
+                if (!tree.path("n").canConvertToLong() || tree.get("n").asLong() != n) {
+                    return new Verification(n, n, "it says it is line " + tree.path("n").asText("(none)")
+                            + ": a line before it was deleted or inserted, or lines were reordered", null);
+                }
                 if (!tree.get("prev").asText().equals(expected)) {
-                    return new Verification(n, n, "prev is " + tree.get("prev").asText() + " but the "
-                            + (n == 1 ? "genesis value" : "sha256 of line " + (n - 1)) + " is " + expected
-                            + (n == 1 ? "" : ": line " + (n - 1) + " was edited, or a line before this one was deleted"), null);
+                    if (n == 1) {
+                        return new Verification(n, 1, "prev is " + tree.get("prev").asText() + ", not the genesis value "
+                                + GENESIS, null);
+                    }
+                    return new Verification(n, n - 1, "line " + (n - 1) + " was changed: its sha256 is " + expected
+                            + " but line " + n + " recorded " + tree.get("prev").asText(), null);
                 }
                 expected = Json.sha256(body);
             }
