@@ -2,8 +2,12 @@ package dev.gatehouse.whatif;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.Inputs;
+import dev.gatehouse.InvalidInputException;
+import dev.gatehouse.model.Diagnostic;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,8 +29,23 @@ public record Scenario(JsonNode evidence, String evidenceLabel, JsonNode readbac
 
     /** Reads the evidence and readback files as trees (labelled with the paths as given). */
     public static Scenario read(Path evidence, Path readback, Path exceptions, Instant at) {
-        return new Scenario(Inputs.readTree(evidence), evidence.toString(), Inputs.readTree(readback), readback.toString(),
-                exceptions, at);
+        List<Diagnostic> problems = new ArrayList<>();
+        JsonNode e = tree(evidence, problems);
+        JsonNode r = tree(readback, problems);
+        if (!problems.isEmpty()) {
+            problems.sort(Diagnostic.ORDER);
+            throw new InvalidInputException(problems);
+        }
+        return new Scenario(e, evidence.toString(), r, readback.toString(), exceptions, at);
+    }
+
+    private static JsonNode tree(Path file, List<Diagnostic> problems) {
+        try {
+            return Inputs.readTree(file);
+        } catch (InvalidInputException x) {
+            problems.addAll(x.diagnostics());
+            return null;
+        }
     }
 
     @Override

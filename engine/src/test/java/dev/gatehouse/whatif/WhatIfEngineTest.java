@@ -173,6 +173,15 @@ class WhatIfEngineTest {
     }
 
     @Test
+    void whenBothBaseFilesAreMissingThenBothAreReported() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Scenario.read(tmp.resolve("e.json"), tmp.resolve("r.json"), null, Fixtures.AT));
+        assertEquals(List.of(tmp.resolve("e.json") + ":0:0: unreadable-file: cannot read the file: it does not exist",
+                tmp.resolve("r.json") + ":0:0: unreadable-file: cannot read the file: it does not exist"),
+                e.diagnostics().stream().map(Diagnostic::format).toList());
+    }
+
+    @Test
     void whenTheBaseIsNotChangedByAnEditThenTheBaseTreeStaysAsRead() {
         Scenario base = Fixtures.scenario("worked-example");
         WHATIF.whatIf(base, Changes.builder().unset("/approvals/1").build());
