@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.load.Document;
 import dev.gatehouse.load.DocumentReader;
 import dev.gatehouse.model.Diagnostic;
@@ -42,6 +43,67 @@ public final class Inputs {
                 ReleaseEvidence.class, problems);
         EnvironmentReadback r = check(READER.readJson(readback, readback.toString()), EnvironmentReadback.KIND,
                 EnvironmentReadback.class, problems);
+        return finish(e, r, exceptionsDir, problems);
+    }
+
+    /**
+     * Reads one JSON document as a tree, without validating it against a kind (what-if edits the
+     * tree before it is validated). Throws {@link InvalidInputException} when the file cannot be
+     * read or is not JSON.
+     */
+    public static JsonNode readTree(Path file) {
+        DocumentReader.Result read = READER.readJson(file, file.toString());
+        if (read.document() == null) {
+            throw new InvalidInputException(read.diagnostics());
+        }
+        return read.document().tree();
+    }
+
+    /**
+     * Validates evidence and readback given as JSON trees, exactly as documents read from files
+     * are validated, and reads the exceptions folder (may be null for none). Diagnostics name the
+     * trees by their labels, e.g. {@code evidence.json (variant)}.
+     */
+    public static EvaluationInput fromTrees(JsonNode evidence, String evidenceLabel, JsonNode readback,
+            String readbackLabel, Path exceptionsDir) {
+        List<Diagnostic> problems = new ArrayList<>();
+        ReleaseEvidence e = check(new DocumentReader.Result(new Document(evidenceLabel, evidence), List.of()),
+                ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
+        EnvironmentReadback r = check(new DocumentReader.Result(new Document(readbackLabel, readback), List.of()),
+                EnvironmentReadback.KIND, EnvironmentReadback.class, problems);
+        return finish(e, r, exceptionsDir, problems);
+    }
+
+    /**
+     * Validates evidence, readback and exceptions all given as JSON trees (e.g. from a decision
+     * log); exception {@code i} is labelled {@code exceptionsLabel + "/" + i}.
+     */
+    public static EvaluationInput fromTrees(JsonNode evidence, String evidenceLabel, JsonNode readback,
+            String readbackLabel, List<JsonNode> exceptionTrees, String exceptionsLabel) {
+        List<Diagnostic> problems = new ArrayList<>();
+        ReleaseEvidence e = check(new DocumentReader.Result(new Document(evidenceLabel, evidence), List.of()),
+                ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
+        EnvironmentReadback r = check(new DocumentReader.Result(new Document(readbackLabel, readback), List.of()),
+                EnvironmentReadback.KIND, EnvironmentReadback.class, problems);
+        List<Map.Entry<String, RiskException>> exceptions = new ArrayList<>();
+        for (int i = 0; i < exceptionTrees.size(); i++) {
+            String label = exceptionsLabel + "/" + i;
+            RiskException x = check(new DocumentReader.Result(new Document(label, exceptionTrees.get(i)), List.of()),
+                    RiskException.KIND, RiskException.class, problems);
+            if (x != null) {
+                exceptions.add(new AbstractMap.SimpleImmutableEntry<>(label, x));
+            }
+        }
+        problems.addAll(InputValidator.checkUniqueIds(exceptions));
+        if (!problems.isEmpty()) {
+            problems.sort(Diagnostic.ORDER);
+            throw new InvalidInputException(problems);
+        }
+        return new EvaluationInput(e, r, exceptions.stream().map(Map.Entry::getValue).toList());
+    }
+
+    private static EvaluationInput finish(ReleaseEvidence e, EnvironmentReadback r, Path exceptionsDir,
+            List<Diagnostic> problems) {
         List<Map.Entry<String, RiskException>> exceptions = new ArrayList<>();
         if (exceptionsDir != null) {
             if (!Files.isDirectory(exceptionsDir)) {

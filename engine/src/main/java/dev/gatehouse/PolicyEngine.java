@@ -115,11 +115,11 @@ public final class PolicyEngine {
         return out;
     }
 
-    /** Every rule's metadata (name, control, family, description), sorted by rule name. */
+    /** Every rule's metadata ({@code @control}, {@code @family}, {@code @description}), sorted by rule name. */
     public List<RuleMetadata> ruleMetadata() {
         return rulebase.rules().values().stream()
-                .sorted(java.util.Comparator.comparing(r -> r.name()))
                 .map(r -> new RuleMetadata(r.name(), r.control(), r.family(), r.description()))
+                .sorted(RuleMetadata.ORDER)
                 .toList();
     }
 

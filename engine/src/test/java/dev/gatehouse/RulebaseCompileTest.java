@@ -52,8 +52,8 @@ class RulebaseCompileTest {
         List<String> d = problems("bad-table").stream().map(Diagnostic::format).toList();
         String table = RULEBASES.resolve("bad-table/enforcement.csv").toString();
         assertEquals(List.of(
-                table + ":1:1: enforcement-table: environment column 'staging' is missing: every control needs a level in every environment",
-                table + ":2:22: enforcement-table: enforcement of T-001 in production must be hard, soft, advisory or off, not 'strict'"),
+                table + ":1:1: missing-environment-column: environment column 'staging' is missing: every control needs a level in every environment",
+                table + ":2:22: bad-enforcement-level: enforcement of T-001 in production must be hard, soft, advisory or off, not 'strict'"),
                 d);
     }
 

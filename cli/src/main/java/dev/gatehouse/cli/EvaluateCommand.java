@@ -2,6 +2,7 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
+import dev.gatehouse.log.DecisionLog;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.report.JUnitReport;
@@ -58,6 +59,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "write the report here instead of stdout")
     Path output;
 
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "append the inputs and the decision to this hash-chained decision log (JSON lines)")
+    Path log;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -75,7 +80,15 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         EvaluationInput input = Inputs.read(evidence, readback, exceptions);
         PolicyEngine engine = Options.engine(rules);
-        PromotionDecision decision = engine.evaluate(input, at != null ? at : clock.instant());
+        Instant now = at != null ? at : clock.instant();
+        PromotionDecision decision = engine.evaluate(input, now);
+        if (log != null) {
+            try {
+                DecisionLog.append(log, input, now, decision);
+            } catch (IOException e) {
+                throw new UsageException("cannot append to the decision log " + log + ": " + e.getMessage());
+            }
+        }
         String rendered = switch (format) {
             case json -> Json.pretty(decision);
             case text -> TextReport.render(decision);

@@ -55,7 +55,7 @@ class AuthoringCommandsTest {
     @Test
     void whenTheRulesFolderIsMissingThenCheckExitsTwo() {
         Path dir = LINT.resolve("no-such-case");
-        assertEquals(new Run(2, "", dir + ":0:0: missing-rulebase-file: cannot read the rulebase: not a folder: " + dir
+        assertEquals(new Run(2, "", dir + ": missing-rulebase-file: cannot read the rulebase: not a folder: " + dir
                 + "\ngatehouse: " + dir + ": 1 finding\n"), run("check", "--rules", dir.toString()));
     }
 

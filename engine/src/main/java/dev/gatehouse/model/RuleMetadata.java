@@ -2,6 +2,7 @@ package dev.gatehouse.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,15 @@ import java.util.Objects;
 @JsonPropertyOrder({"name", "control", "family", "description"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleMetadata(String name, String control, String family, String description) {
+    /** Sorted by rule name. */
+    public static final Comparator<RuleMetadata> ORDER = Comparator.comparing(RuleMetadata::name);
+
     public RuleMetadata {
         Objects.requireNonNull(name, "name");
+    }
+
+    /** The control, or failing that the family, the rule belongs to. */
+    public String owner() {
+        return control != null ? control : family;
     }
 }

@@ -77,7 +77,7 @@ class LinterTest {
     @Test
     void whenTheFolderDoesNotExistThenOneFindingSaysSo() {
         Path nowhere = Path.of("target", "no-such-rules");
-        assertEquals(List.of(nowhere + ":0:0: missing-rulebase-file: cannot read the rulebase: not a folder: " + nowhere),
+        assertEquals(List.of(nowhere + ": missing-rulebase-file: cannot read the rulebase: not a folder: " + nowhere),
                 Linter.lint(nowhere).stream().map(Diagnostic::format).toList());
     }
 

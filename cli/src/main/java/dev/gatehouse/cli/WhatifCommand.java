@@ -1,0 +1,153 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.PolicyEngine;
+import dev.gatehouse.report.Json;
+import dev.gatehouse.whatif.Blocker;
+import dev.gatehouse.whatif.Blockers;
+import dev.gatehouse.whatif.Changes;
+import dev.gatehouse.whatif.Scenario;
+import dev.gatehouse.whatif.WhatIfEngine;
+import dev.gatehouse.whatif.WhatIfResult;
+import dev.gatehouse.whatif.WhatIfText;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gatehouse whatif}: the base and a changed variant, side by side, and their difference. */
+@Command(
+        name = "whatif",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Evaluates the base, then a variant with changed inputs, exceptions, time or rulebase, and prints both "
+                    + "outcomes and their difference.",
+            "Edits apply in this order: --patch, then each --set, then each --unset. An edit names its document with "
+                    + "evidence: (the default) or readback:, e.g. --set readback:/edge/waf=false."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:it ran", "1:--fail-on-flip and eligibility differs",
+            "2:bad input (including a variant that breaks the contract), bad usage or rules that do not compile",
+            "3:internal error"})
+final class WhatifCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format {
+        json,
+        text
+    }
+
+    @Option(names = "--evidence", required = true, paramLabel = "FILE", description = "the release evidence (JSON)")
+    Path evidence;
+
+    @Option(names = "--readback", required = true, paramLabel = "FILE", description = "the target environment's readback (JSON)")
+    Path readback;
+
+    @Option(names = "--exceptions", paramLabel = "DIR", description = "the base's exceptions folder")
+    Path exceptions;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "the base's rulebase folder (default: the bundled policy)")
+    Path rules;
+
+    @Option(names = "--at", paramLabel = "INSTANT", converter = Options.InstantConverter.class,
+            description = "the base's evaluation time, RFC 3339 UTC (default: now)")
+    Instant at;
+
+    @Option(names = "--set", paramLabel = "[DOC:]POINTER=JSON",
+            description = "set a field of the variant (replace, or add; /list/- appends), e.g. "
+                    + "--set '/ci/checks/test=\"passed\"'")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--unset", paramLabel = "[DOC:]POINTER", description = "remove a field of the variant")
+    List<String> unsets = new ArrayList<>();
+
+    @Option(names = "--patch", paramLabel = "[DOC:]FILE", description = "an RFC 6902 JSON Patch to apply to the variant")
+    List<String> patches = new ArrayList<>();
+
+    @Option(names = "--with-rules", paramLabel = "DIR", description = "evaluate the variant under this rulebase")
+    Path withRules;
+
+    @Option(names = "--with-exceptions", paramLabel = "DIR", description = "evaluate the variant with these exceptions")
+    Path withExceptions;
+
+    @Option(names = "--with-at", paramLabel = "INSTANT|+Nd|+Nh", converter = Options.TimeConverter.class,
+            description = "evaluate the variant at this instant, or this long after (+) or before (-) the base's time: "
+                    + "+10d, +36h, -90m, +30s")
+    Options.Time withAt;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json")
+    Format format;
+
+    @Option(names = "--fail-on-flip", description = "exit 1 when eligibility differs")
+    boolean failOnFlip;
+
+    @Option(names = "--explain-blockers",
+            description = "list what blocks the variant: each violation's evidence, what its control needs, and whether "
+                    + "an exception could waive it")
+    boolean explainBlockers;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Clock clock;
+
+    WhatifCommand() {
+        this(Clock.systemUTC());
+    }
+
+    WhatifCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        Changes.Builder changes = Changes.builder();
+        try {
+            patches.forEach(changes::patch);
+            sets.forEach(changes::set);
+            unsets.forEach(changes::unset);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (withExceptions != null) {
+            changes.exceptions(withExceptions);
+        }
+        if (withAt != null) {
+            if (withAt.instant() != null) {
+                changes.at(withAt.instant());
+            } else {
+                changes.atOffset(withAt.offset());
+            }
+        }
+        PolicyEngine engine = Options.engine(rules);
+        PolicyEngine variantEngine = withRules != null ? Options.engine(withRules) : engine;
+        if (withRules != null) {
+            changes.rules(variantEngine);
+        }
+        Scenario base = Scenario.read(evidence, readback, exceptions, at != null ? at : clock.instant());
+        WhatIfResult result = WhatIfEngine.of(engine).whatIf(base, changes.build());
+        List<Blocker> blockers = explainBlockers ? Blockers.explain(variantEngine, result.variant()) : null;
+        String rendered;
+        if (format == Format.json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("changes", result.changes());
+            out.put("diff", result.diff());
+            if (blockers != null) {
+                out.put("blockers", blockers);
+            }
+            out.put("base", result.base());
+            out.put("variant", result.variant());
+            rendered = Json.pretty(out);
+        } else {
+            rendered = WhatIfText.render(result, blockers);
+        }
+        spec.commandLine().getOut().print(rendered);
+        spec.commandLine().getOut().flush();
+        return failOnFlip && result.diff().eligibilityChanged() ? ExitCode.NOT_ELIGIBLE : ExitCode.OK;
+    }
+}

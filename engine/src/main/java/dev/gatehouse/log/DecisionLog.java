@@ -1,0 +1,271 @@
+package dev.gatehouse.log;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.model.PromotionDecision;
+import dev.gatehouse.report.Json;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An append-only, hash-chained log of decisions: one line of canonical JSON (keys sorted, no
+ * whitespace) per evaluation,
+ * {@code {"at":...,"decision":{...},"evidence":{...},"exceptions":[...],"log":1,"n":1,"prev":"sha256:...","readback":{...}}}.
+ * {@code n} is the line's 1-based number and {@code prev} the sha256 of the previous line's bytes
+ * (without its newline); the first line's is {@link #GENESIS}. An edited line is named by the
+ * next line's {@code prev}, a deleted, inserted or moved line by the numbering; {@link #verify}
+ * names the first broken line. The last line is covered only by the head hash verify prints. Appends take an exclusive
+ * {@link FileLock} (and a lock within this JVM, where file locks are per process), so concurrent
+ * writers never interleave.
+ */
+public final class DecisionLog {
+    /** The {@code prev} of the first line. */
+    public static final String GENESIS = "sha256:" + "0".repeat(64);
+    /** The log format version, written as {@code "log": 1}. */
+    public static final int VERSION = 1;
+
+    /*
+     * File locks are held per process: two threads of one JVM must also exclude each other, by
+     * the log's absolute path. The map only grows by one lock per log file written.
+     */
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private DecisionLog() {}
+
+    /** One line read back: its 1-based number and its parts as JSON trees. */
+    public record Entry(int line, JsonNode evidence, JsonNode readback, List<JsonNode> exceptions, Instant at,
+            JsonNode decision) {
+        public Entry {
+            exceptions = List.copyOf(exceptions);
+        }
+    }
+
+    /** The outcome of {@link #verify}: {@code firstBroken} is 0 when the chain is intact. */
+    public record Verification(int lines, int firstBroken, String problem, String head) {
+        public boolean ok() {
+            return firstBroken == 0;
+        }
+    }
+
+    /** Appends one evaluation. Creates the file when it does not exist. */
+    public static void append(Path file, EvaluationInput input, Instant at, PromotionDecision decision) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        ReentrantLock lock = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
+        lock.lock();
+        try (FileChannel ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+                FileLock ignored = ch.lock()) {
+            long size = ch.size();
+            String prev = GENESIS;
+            long n = 1;
+            if (size > 0) {
+                byte[] last = lastLine(ch, size, file);
+                prev = Json.sha256(last);
+                JsonNode tree = StrictLogJson.MAPPER.readTree(last);
+                if (tree == null || !tree.path("n").canConvertToLong()) {
+                    throw new IOException(file + ": the last line is not a decision log line; run 'gatehouse log verify " + file + "'");
+                }
+                n = tree.get("n").asLong() + 1;
+            }
+            byte[] line = line(input, at, decision, prev, n);
+            ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
+            long pos = size;
+            while (buf.hasRemaining()) {
+                pos += ch.write(buf, pos);
+            }
+            ch.force(false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The canonical line for one evaluation (without the newline). */
+    static byte[] line(EvaluationInput input, Instant at, PromotionDecision decision, String prev, long n) {
+        Map<String, Object> line = new TreeMap<>();
+        line.put("log", VERSION);
+        line.put("n", n);
+        line.put("prev", prev);
+        line.put("at", at.toString());
+        line.put("evidence", document(input.evidence()));
+        line.put("readback", document(input.readback()));
+        line.put("exceptions", input.exceptions().stream().map(DecisionLog::document).toList());
+        line.put("decision", plain(Json.mapper().valueToTree(decision), true));
+        return Json.canonical(line);
+    }
+
+    /** A contract value as plain maps and lists without nulls (absent optional fields stay absent). */
+    private static Object document(Object value) {
+        return plain(Json.mapper().valueToTree(value), false);
+    }
+
+    /** Plain maps (keys sorted when written) and lists; nulls kept or dropped. */
+    private static Object plain(JsonNode n, boolean keepNulls) {
+        if (n.isObject()) {
+            Map<String, Object> out = new TreeMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (keepNulls || !f.getValue().isNull()) {
+                    out.put(f.getKey(), plain(f.getValue(), keepNulls));
+                }
+            }
+            return out;
+        }
+        if (n.isNull()) {
+            return null;
+        }
+        if (n.isArray()) {
+            List<Object> out = new ArrayList<>();
+            n.forEach(x -> out.add(plain(x, keepNulls)));
+            return out;
+        }
+        return n;
+    }
+
+    /** Checks the chain line by line. */
+    public static Verification verify(Path file) throws IOException {
+        String expected = GENESIS;
+        int n = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            byte[] line;
+            while ((line = readLine(in)) != null) {
+                n++;
+                if (line.length == 0 || line[line.length - 1] != '\n') {
+                    return new Verification(n, n, "the line is incomplete: it does not end with a newline", null);
+                }
+                byte[] body = java.util.Arrays.copyOf(line, line.length - 1);
+                JsonNode tree;
+                try {
+                    tree = StrictLogJson.MAPPER.readTree(body);
+                } catch (IOException e) {
+                    return new Verification(n, n, "the line is not JSON", null);
+                }
+                if (tree == null || !tree.isObject() || !tree.path("prev").isTextual()) {
+                    return new Verification(n, n, "the line has no prev hash", null);
+                }
+                if (!tree.path("n").canConvertToLong() || tree.get("n").asLong() != n) {
+                    return new Verification(n, n, "it says it is line " + tree.path("n").asText("(none)")
+                            + ": a line before it was deleted or inserted, or lines were reordered", null);
+                }
+                if (!tree.get("prev").asText().equals(expected)) {
+                    if (n == 1) {
+                        return new Verification(n, 1, "prev is " + tree.get("prev").asText() + ", not the genesis value "
+                                + GENESIS, null);
+                    }
+                    return new Verification(n, n - 1, "line " + (n - 1) + " was changed: its sha256 is " + expected
+                            + " but line " + n + " recorded " + tree.get("prev").asText(), null);
+                }
+                expected = Json.sha256(body);
+            }
+        }
+        return new Verification(n, 0, null, expected);
+    }
+
+    /** Reads every line back (verify first: this does not check the chain). */
+    public static List<Entry> read(Path file) throws IOException {
+        List<Entry> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode t;
+            try {
+                t = StrictLogJson.MAPPER.readTree(lines.get(i));
+            } catch (IOException e) {
+                throw new IOException(file + ":" + (i + 1) + ": the line is not JSON", e);
+            }
+            if (t == null || !t.isObject() || !t.path("evidence").isObject() || !t.path("readback").isObject()
+                    || !t.path("exceptions").isArray() || !t.path("at").isTextual()) {
+                throw new IOException(file + ":" + (i + 1) + ": not a decision log line (needs at, evidence, readback, exceptions)");
+            }
+            List<JsonNode> xs = new ArrayList<>();
+            ((ArrayNode) t.get("exceptions")).forEach(xs::add);
+            Instant at;
+            try {
+                at = Instant.parse(t.get("at").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IOException(file + ":" + (i + 1) + ": at is not an instant", e);
+            }
+            out.add(new Entry(i + 1, (ObjectNode) t.get("evidence"), (ObjectNode) t.get("readback"), xs, at,
+                    t.path("decision")));
+        }
+        return out;
+    }
+
+    /** The last line of a non-empty file, without its newline. */
+    private static byte[] lastLine(FileChannel ch, long size, Path file) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        ch.read(one, size - 1);
+        if (one.get(0) != '\n') {
+            throw new IOException(file + " does not end with a complete line; run 'gatehouse log verify " + file + "'");
+        }
+        long end = size - 1;
+        long start = end;
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        outer:
+        while (start > 0) {
+            long from = Math.max(0, start - chunk.capacity());
+            chunk.clear().limit((int) (start - from));
+            int read = 0;
+            while (chunk.hasRemaining()) {
+                int r = ch.read(chunk, from + read);
+                if (r < 0) {
+                    break;
+                }
+                read += r;
+            }
+            for (int i = read - 1; i >= 0; i--) {
+                if (chunk.get(i) == '\n') {
+                    start = from + i + 1;
+                    break outer;
+                }
+            }
+            start = from;
+        }
+        ByteBuffer line = ByteBuffer.allocate((int) (end - start));
+        while (line.hasRemaining()) {
+            if (ch.read(line, start + line.position()) < 0) {
+                break;
+            }
+        }
+        return line.array();
+    }
+
+    /** The next line including its newline (the last may lack one), or null at the end. */
+    private static byte[] readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0) {
+            out.write(b);
+            if (b == '\n') {
+                return out.toByteArray();
+            }
+        }
+        return out.size() == 0 ? null : out.toByteArray();
+    }
+
+    /** Strict JSON for log lines. */
+    private static final class StrictLogJson {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+}
