@@ -66,4 +66,13 @@ class ArchitectureTest {
                         "dev.gatehouse.decide..", "dev.gatehouse.explain..", "dev.gatehouse.report..")
                 .check(classes);
     }
+
+    @Test
+    void reviewerAndCaseToolsAreBuiltOnThePublicApiOnly() {
+        noClasses().that().resideInAnyPackage("dev.gatehouse.whatif..", "dev.gatehouse.log..", "dev.gatehouse.cases..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.load..", "dev.gatehouse.validate..",
+                        "dev.gatehouse.facts..", "dev.gatehouse.rulebase..", "dev.gatehouse.evaluate..",
+                        "dev.gatehouse.decide..", "dev.gatehouse.explain..", "org.kie..", "org.drools..")
+                .check(classes);
+    }
 }
