@@ -42,6 +42,32 @@ public final class RulebaseCompiler {
 
     /** Compiles the given files; {@code where} names the rulebase in diagnostics about missing files. */
     public static Result compile(List<RuleSource> sources, String where) {
+        return assemble(sources, where, null);
+    }
+
+    /**
+     * The rulebase of {@code sources} with the knowledge base the build precompiled from the same DRL
+     * (Drools' executable model, module {@code gatehouse-default-rulebase}, kbase {@value #PRECOMPILED_KBASE}),
+     * or null when no precompiled knowledge base is on the class path of {@code loader}. The tables
+     * are read from {@code sources}, and the digest is theirs.
+     */
+    public static Result precompiled(List<RuleSource> sources, String where, ClassLoader loader) {
+        if (loader.getResource(PRECOMPILED_MODEL) == null) {
+            return null;
+        }
+        KieContainer container = KieServices.Factory.get().newKieClasspathContainer(loader);
+        if (!container.getKieBaseNames().contains(PRECOMPILED_KBASE)) {
+            return null;
+        }
+        return assemble(sources, where, container.getKieBase(PRECOMPILED_KBASE));
+    }
+
+    /** The kbase name of the precompiled default rulebase (see default-rulebase/src/main/resources/META-INF/kmodule.xml). */
+    public static final String PRECOMPILED_KBASE = "gatehouse-default";
+    /** The executable model's index file, present only when the precompiled default rulebase is on the class path. */
+    static final String PRECOMPILED_MODEL = "META-INF/kie/dev.gatehouse/gatehouse-default-rulebase/drools-model";
+
+    private static Result assemble(List<RuleSource> sources, String where, KieBase precompiled) {
         List<Diagnostic> problems = new ArrayList<>();
         RuleSource enforcementFile = find(sources, RuleSources.ENFORCEMENT);
         RuleSource settingsFile = find(sources, RuleSources.SETTINGS);
@@ -67,13 +93,13 @@ public final class RulebaseCompiler {
         if (settings != null) {
             problems.addAll(settings.diagnostics());
         }
-        KieBase kieBase = drls.isEmpty() ? null : build(drls, problems);
+        KieBase kieBase = drls.isEmpty() ? null : precompiled != null ? precompiled : build(drls, problems);
         if (!problems.isEmpty()) {
             problems.sort(Diagnostic.ORDER);
             return new Result(null, problems);
         }
         return new Result(new CompiledRulebase(kieBase, table.table(), settings.settings(), rules(kieBase), sources,
-                digest(sources)), List.of());
+                digest(sources), precompiled != null), List.of());
     }
 
     private static KieBase build(List<RuleSource> drls, List<Diagnostic> problems) {
