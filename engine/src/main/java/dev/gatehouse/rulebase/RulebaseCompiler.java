@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -47,23 +49,33 @@ public final class RulebaseCompiler {
 
     /**
      * The rulebase of {@code sources} with the knowledge base the build precompiled from the same DRL
-     * (Drools' executable model, module {@code gatehouse-default-rulebase}, kbase {@value #PRECOMPILED_KBASE}),
+     * (Drools' executable model, module {@code gatehouse-default-rulebase}),
      * or null when no precompiled knowledge base is on the class path of {@code loader}. The tables
      * are read from {@code sources}, and the digest is theirs.
      */
     public static Result precompiled(List<RuleSource> sources, String where, ClassLoader loader) {
-        if (loader.getResource(PRECOMPILED_MODEL) == null) {
+        List<Model> models = new ArrayList<>();
+        try (java.io.InputStream in = loader.getResourceAsStream(PRECOMPILED_MODEL)) {
+            if (in == null) {
+                return null;
+            }
+            // The index lists the generated model classes, after a version header.
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                String name = line.strip();
+                if (!name.isEmpty() && !name.startsWith("Drools-Model-Version")) {
+                    models.add((Model) Class.forName(name, true, loader).getConstructor().newInstance());
+                }
+            }
+        } catch (java.io.IOException | ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("the precompiled default rulebase is unusable: " + e, e);
+        }
+        if (models.isEmpty()) {
             return null;
         }
-        KieContainer container = KieServices.Factory.get().newKieClasspathContainer(loader);
-        if (!container.getKieBaseNames().contains(PRECOMPILED_KBASE)) {
-            return null;
-        }
-        return assemble(sources, where, container.getKieBase(PRECOMPILED_KBASE));
+        // Straight from the model classes: a KieContainer would parse kmodule.xml (XStream) for nothing.
+        return assemble(sources, where, KieBaseBuilder.createKieBaseFromModel(models));
     }
 
-    /** The kbase name of the precompiled default rulebase (see default-rulebase/src/main/resources/META-INF/kmodule.xml). */
-    public static final String PRECOMPILED_KBASE = "gatehouse-default";
     /** The executable model's index file, present only when the precompiled default rulebase is on the class path. */
     static final String PRECOMPILED_MODEL = "META-INF/kie/dev.gatehouse/gatehouse-default-rulebase/drools-model";
 
