@@ -126,6 +126,15 @@ public final class BenchInputs {
         return new Bytes(bytes(e), base.readback(), base.exceptions());
     }
 
+    /** The worked example with its release-manager approval also given as security by the same person (APR-001). */
+    public static Bytes onePersonApproves() {
+        Bytes base = workedExample();
+        ObjectNode e = tree(base.evidence());
+        ArrayNode approvals = (ArrayNode) e.path("approvals");
+        ((ObjectNode) approvals.get(1)).put("by", approvals.get(0).path("by").asText());
+        return new Bytes(bytes(e), base.readback(), base.exceptions());
+    }
+
     /** The plain-Java baseline, over the repository's enforcement table and settings. */
     public static PlainJavaGate baseline() {
         Path rules = root().resolve("rules");

@@ -37,6 +37,10 @@ class BenchSmokeTest {
         inputs.put("denied", BenchInputs.denied());
         inputs.put("50 findings", BenchInputs.manyFindings(50));
         inputs.put("50 approvals", BenchInputs.manyApprovals(50));
+        // Large inputs: a quadratic join in the rules ran out of memory at 10,000 approvals.
+        inputs.put("10000 findings", BenchInputs.manyFindings(10_000));
+        inputs.put("10000 approvals", BenchInputs.manyApprovals(10_000));
+        inputs.put("one person approves as release manager and security", BenchInputs.onePersonApproves());
         return inputs.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             EvaluationInput in = e.getValue().parse();
             PromotionDecision d = ENGINE.evaluate(in, BenchInputs.AT);
