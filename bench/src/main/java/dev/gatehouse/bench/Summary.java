@@ -39,7 +39,7 @@ public final class Summary {
                         b.p50, a.p50, pct(b.p50, a.p50), b.p99, a.p99, pct(b.p99, a.p99), a.unit);
             }
             before.keySet().stream().filter(k -> !after.containsKey(k))
-                    .forEach(k -> System.out.printf(Locale.ROOT, "%-58s %s%n", k, "gone (only in the baseline)"));
+                    .forEach(k -> System.out.printf(Locale.ROOT, "%-58s %s%n", k, "not in this run (only in the saved results)"));
             System.out.println(line(after));
         } else {
             System.err.println("usage: Summary summary RESULT.json | Summary compare BASELINE.json RESULT.json");
