@@ -23,7 +23,7 @@ public final class Summary {
         if (args.length == 2 && args[0].equals("summary")) {
             Map<String, Score> scores = read(Path.of(args[1]));
             scores.forEach((k, s) -> System.out.printf(Locale.ROOT, "%-58s p50=%10.1f p99=%10.1f %s%n", k, s.p50, s.p99, s.unit));
-            System.out.println(line(scores));
+            printLine(scores);
         } else if (args.length == 3 && args[0].equals("compare")) {
             Map<String, Score> before = read(Path.of(args[1]));
             Map<String, Score> after = read(Path.of(args[2]));
@@ -40,10 +40,18 @@ public final class Summary {
             }
             before.keySet().stream().filter(k -> !after.containsKey(k))
                     .forEach(k -> System.out.printf(Locale.ROOT, "%-58s %s%n", k, "not in this run (only in the saved results)"));
-            System.out.println(line(after));
+            printLine(after);
         } else {
             System.err.println("usage: Summary summary RESULT.json | Summary compare BASELINE.json RESULT.json");
             System.exit(2);
+        }
+    }
+
+    private static void printLine(Map<String, Score> scores) {
+        try {
+            System.out.println(line(scores));
+        } catch (IllegalStateException e) {
+            System.err.println("no summary line: " + e.getMessage() + " (run EvaluateBench for it)");
         }
     }
 
