@@ -157,6 +157,17 @@ public final class PolicyEngine {
         }
     }
 
+    /** Whether the rulebase was loaded precompiled (the bundled default, compiled at build time) rather than compiled now. */
+    public boolean precompiled() {
+        return rulebase.precompiled();
+    }
+
+    /**
+     * System property: when {@code true}, the default rulebase is compiled at run time even when its
+     * precompiled form is on the class path (for comparing the two).
+     */
+    public static final String NO_PRECOMPILED = "gatehouse.noPrecompiled";
+
     /** Builds an engine. Fails fast on a conflicting setting. */
     public static final class Builder {
         private Path rules;
@@ -206,7 +217,14 @@ public final class PolicyEngine {
                 }
                 where = "<default>/rules";
             }
-            RulebaseCompiler.Result result = RulebaseCompiler.compile(sources, where);
+            RulebaseCompiler.Result result = null;
+            if (rules == null && !Boolean.getBoolean(NO_PRECOMPILED)) {
+                // The build precompiles the bundled rulebase (module gatehouse-default-rulebase); use it when present.
+                result = RulebaseCompiler.precompiled(sources, where, PolicyEngine.class.getClassLoader());
+            }
+            if (result == null) {
+                result = RulebaseCompiler.compile(sources, where);
+            }
             if (result.rulebase() == null) {
                 throw new RulebaseException(result.diagnostics());
             }

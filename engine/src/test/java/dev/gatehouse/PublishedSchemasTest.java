@@ -14,4 +14,11 @@ class PublishedSchemasTest {
                         TestPaths.root().resolve("docs/schemas/" + kind + ".schema.json"), Inputs.schema(kind))));
     }
 
+    /** The validator reads the bundled copy of docs/schemas/: it must be the generated schema (same JSON text). */
+    @TestFactory
+    Stream<DynamicTest> bundledSchemaEqualsGeneratedSchema() {
+        return List.of("ReleaseEvidence", "EnvironmentReadback", "RiskException").stream()
+                .map(kind -> DynamicTest.dynamicTest(kind, () -> org.junit.jupiter.api.Assertions.assertEquals(
+                        Inputs.schema(kind), dev.gatehouse.report.Json.pretty(dev.gatehouse.validate.Schemas.load(kind)))));
+    }
 }

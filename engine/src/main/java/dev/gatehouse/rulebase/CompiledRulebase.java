@@ -16,7 +16,8 @@ public record CompiledRulebase(
         Settings settings,
         Map<String, RuleInfo> rules,
         List<RuleSource> sources,
-        String digest) {
+        String digest,
+        boolean precompiled) {
     public CompiledRulebase {
         rules = Map.copyOf(rules);
         sources = List.copyOf(sources);
@@ -24,6 +25,7 @@ public record CompiledRulebase(
 
     /** The same rulebase with another enforcement table (what-if and tests). */
     public CompiledRulebase withEnforcement(EnforcementTable table) {
-        return new CompiledRulebase(kieBase, table, settings, rules, sources, digest + "+enforcement-override");
+        return new CompiledRulebase(kieBase, table, settings, rules, sources, digest + "+enforcement-override",
+                precompiled);
     }
 }

@@ -35,12 +35,15 @@ public final class RuleSources {
 
     /** The default rulebase bundled on the classpath. */
     public static List<RuleSource> bundled() {
-        URL url = RuleSources.class.getClassLoader().getResource(BUNDLED);
+        // Anchored on a file of this rulebase: the precompiled rulebase's jar has a gatehouse/rules folder too
+        // (its classes), and the first classpath entry holding a folder of that name could be that one.
+        URL url = RuleSources.class.getClassLoader().getResource(BUNDLED + "/" + ENFORCEMENT);
         if (url == null) {
             throw new IllegalStateException("the default rulebase is missing from the classpath (" + BUNDLED + ")");
         }
         try {
-            URI uri = url.toURI();
+            URI file = url.toURI();
+            URI uri = URI.create(file.toString().substring(0, file.toString().length() - ENFORCEMENT.length() - 1));
             if (uri.getScheme().equals("jar")) {
                 FileSystem fs;
                 try {

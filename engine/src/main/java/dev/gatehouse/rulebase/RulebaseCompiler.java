@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -44,6 +46,42 @@ public final class RulebaseCompiler {
 
     /** Compiles the given files; {@code where} names the rulebase in diagnostics about missing files. */
     public static Result compile(List<RuleSource> sources, String where) {
+        return assemble(sources, where, null);
+    }
+
+    /**
+     * The rulebase of {@code sources} with the knowledge base the build precompiled from the same DRL
+     * (Drools' executable model, module {@code gatehouse-default-rulebase}),
+     * or null when no precompiled knowledge base is on the class path of {@code loader}. The tables
+     * are read from {@code sources}, and the digest is theirs.
+     */
+    public static Result precompiled(List<RuleSource> sources, String where, ClassLoader loader) {
+        List<Model> models = new ArrayList<>();
+        try (java.io.InputStream in = loader.getResourceAsStream(PRECOMPILED_MODEL)) {
+            if (in == null) {
+                return null;
+            }
+            // The index lists the generated model classes, after a version header.
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                String name = line.strip();
+                if (!name.isEmpty() && !name.startsWith("Drools-Model-Version")) {
+                    models.add((Model) Class.forName(name, true, loader).getConstructor().newInstance());
+                }
+            }
+        } catch (java.io.IOException | ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("the precompiled default rulebase is unusable: " + e, e);
+        }
+        if (models.isEmpty()) {
+            return null;
+        }
+        // Straight from the model classes: a KieContainer would parse kmodule.xml (XStream) for nothing.
+        return assemble(sources, where, KieBaseBuilder.createKieBaseFromModel(models));
+    }
+
+    /** The executable model's index file, present only when the precompiled default rulebase is on the class path. */
+    static final String PRECOMPILED_MODEL = "META-INF/kie/dev.gatehouse/gatehouse-default-rulebase/drools-model";
+
+    private static Result assemble(List<RuleSource> sources, String where, KieBase precompiled) {
         List<Diagnostic> problems = new ArrayList<>();
         RuleSource enforcementFile = find(sources, RuleSources.ENFORCEMENT);
         RuleSource settingsFile = find(sources, RuleSources.SETTINGS);
@@ -69,13 +107,13 @@ public final class RulebaseCompiler {
         if (settings != null) {
             problems.addAll(settings.diagnostics());
         }
-        KieBase kieBase = drls.isEmpty() ? null : build(drls, problems);
+        KieBase kieBase = drls.isEmpty() ? null : precompiled != null ? precompiled : build(drls, problems);
         if (!problems.isEmpty()) {
             problems.sort(Diagnostic.ORDER);
             return new Result(null, problems);
         }
         return new Result(new CompiledRulebase(kieBase, table.table(), settings.settings(), rules(kieBase), sources,
-                digest(sources)), List.of());
+                digest(sources), precompiled != null), List.of());
     }
 
     private static KieBase build(List<RuleSource> drls, List<Diagnostic> problems) {

@@ -61,7 +61,7 @@ public final class InputValidator {
                 .locale(Locale.ROOT)
                 .build();
         for (String kind : Schemas.kinds().keySet()) {
-            JsonNode schema = Schemas.generate(kind);
+            JsonNode schema = Schemas.load(kind);
             schemas.put(kind, factory.getSchema(schema, config));
             Set<String> names = new TreeSet<>();
             collectPropertyNames(schema, names);

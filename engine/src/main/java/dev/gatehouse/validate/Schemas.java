@@ -42,6 +42,28 @@ public final class Schemas {
         return Map.copyOf(KINDS);
     }
 
+    /** Where the published schemas (docs/schemas/) are bundled on the class path. */
+    public static final String BUNDLED = "gatehouse/schemas/";
+
+    /**
+     * The schema of one input kind as published in docs/schemas/ and bundled with the engine, or
+     * generated when it is not bundled. Reading it is much faster than generating it (most of a
+     * cold start otherwise); a test keeps the published schemas equal to the generated ones.
+     */
+    public static JsonNode load(String kind) {
+        if (!KINDS.containsKey(kind)) {
+            throw new IllegalArgumentException("unknown input kind " + kind + "; known: " + KINDS.keySet());
+        }
+        try (java.io.InputStream in = Schemas.class.getClassLoader().getResourceAsStream(BUNDLED + kind + ".schema.json")) {
+            if (in == null) {
+                return generate(kind);
+            }
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the bundled schema of " + kind, e);
+        }
+    }
+
     /** Generates the schema of one input kind. */
     public static ObjectNode generate(String kind) {
         Class<?> type = KINDS.get(kind);
