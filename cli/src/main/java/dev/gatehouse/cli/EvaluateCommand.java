@@ -36,21 +36,8 @@ final class EvaluateCommand implements Callable<Integer> {
         sarif
     }
 
-    @Option(names = "--evidence", required = true, paramLabel = "FILE", description = "the release evidence (JSON)")
-    Path evidence;
-
-    @Option(names = "--readback", required = true, paramLabel = "FILE", description = "the target environment's readback (JSON)")
-    Path readback;
-
-    @Option(names = "--exceptions", paramLabel = "DIR", description = "a folder of residual-risk exceptions (*.yaml, *.yml, *.json)")
-    Path exceptions;
-
-    @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the bundled default policy)")
-    Path rules;
-
-    @Option(names = "--at", paramLabel = "INSTANT", converter = Options.InstantConverter.class,
-            description = "the evaluation time, RFC 3339 UTC (default: now)")
-    Instant at;
+    @CommandLine.Mixin
+    BaseInputs inputs = new BaseInputs();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             description = "json (default), text, junit or sarif")
@@ -78,9 +65,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvaluationInput input = Inputs.read(evidence, readback, exceptions);
-        PolicyEngine engine = Options.engine(rules);
-        Instant now = at != null ? at : clock.instant();
+        EvaluationInput input = Inputs.read(inputs.evidence, inputs.readback, inputs.exceptions);
+        PolicyEngine engine = Options.engine(inputs.rules);
+        Instant now = inputs.at != null ? inputs.at : clock.instant();
         PromotionDecision decision = engine.evaluate(input, now);
         if (log != null) {
             try {
@@ -94,7 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
             case text -> TextReport.render(decision);
             case junit -> JUnitReport.render(decision, engine.enforcementIn(input.evidence().promotion().to()));
             case sarif -> SarifReport.render(decision, engine.ruleMetadata(),
-                    engine.enforcementIn(input.evidence().promotion().to()), evidence.toString());
+                    engine.enforcementIn(input.evidence().promotion().to()), inputs.evidence.toString());
         };
         if (output != null) {
             try {

@@ -11,7 +11,6 @@ import dev.gatehouse.whatif.WhatIfResult;
 import dev.gatehouse.whatif.WhatIfText;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,21 +41,8 @@ final class WhatifCommand implements Callable<Integer> {
         text
     }
 
-    @Option(names = "--evidence", required = true, paramLabel = "FILE", description = "the release evidence (JSON)")
-    Path evidence;
-
-    @Option(names = "--readback", required = true, paramLabel = "FILE", description = "the target environment's readback (JSON)")
-    Path readback;
-
-    @Option(names = "--exceptions", paramLabel = "DIR", description = "the base's exceptions folder")
-    Path exceptions;
-
-    @Option(names = "--rules", paramLabel = "DIR", description = "the base's rulebase folder (default: the bundled policy)")
-    Path rules;
-
-    @Option(names = "--at", paramLabel = "INSTANT", converter = Options.InstantConverter.class,
-            description = "the base's evaluation time, RFC 3339 UTC (default: now)")
-    Instant at;
+    @CommandLine.Mixin
+    BaseInputs inputs = new BaseInputs();
 
     @Option(names = "--set", paramLabel = "[DOC:]POINTER=JSON",
             description = "set a field of the variant (replace, or add; /list/- appends), e.g. "
@@ -124,12 +110,13 @@ final class WhatifCommand implements Callable<Integer> {
                 changes.atOffset(withAt.offset());
             }
         }
-        PolicyEngine engine = Options.engine(rules);
+        PolicyEngine engine = Options.engine(inputs.rules);
         PolicyEngine variantEngine = withRules != null ? Options.engine(withRules) : engine;
         if (withRules != null) {
             changes.rules(variantEngine);
         }
-        Scenario base = Scenario.read(evidence, readback, exceptions, at != null ? at : clock.instant());
+        Scenario base = Scenario.read(inputs.evidence, inputs.readback, inputs.exceptions,
+                inputs.at != null ? inputs.at : clock.instant());
         WhatIfResult result = WhatIfEngine.of(engine).whatIf(base, changes.build());
         List<Blocker> blockers = explainBlockers ? Blockers.explain(variantEngine, result.variant()) : null;
         String rendered;
