@@ -3,8 +3,6 @@ package dev.gatehouse.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,38 +10,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gatehouse check}, {@code gatehouse test} and the CI report formats: exit codes and exact output. */
 class AuthoringCommandsTest {
-    static final Path ROOT = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = CliRun.ROOT;
     static final Path LINT = ROOT.resolve("engine/src/test/resources/lint");
     static final Path CASES = ROOT.resolve("cli/src/test/resources/cases");
     static final Path WORKED = ROOT.resolve("fixtures/worked-example");
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void whenTheRulebaseIsCleanThenCheckSaysSoAndExitsZero() {
-        Run r = run("check", "--rules", LINT.resolve("clean").toString());
-        assertEquals(new Run(0, "gatehouse: " + LINT.resolve("clean") + ": no finding\n", ""), r);
+        CliRun r = run("check", "--rules", LINT.resolve("clean").toString());
+        assertEquals(new CliRun(0, "gatehouse: " + LINT.resolve("clean") + ": no finding\n", ""), r);
     }
 
     @Test
     void whenNoRulesAreGivenThenCheckLintsTheBundledRulebase() {
-        assertEquals(new Run(0, "gatehouse: the default rulebase: no finding\n", ""), run("check"));
+        assertEquals(new CliRun(0, "gatehouse: the default rulebase: no finding\n", ""), run("check"));
     }
 
     @Test
     void whenTheRulebaseHasFindingsThenCheckPrintsThemSortedOnStderrAndExitsTwo() {
         Path dir = LINT.resolve("reads-system-clock");
-        Run r = run("check", "--rules", dir.toString());
+        CliRun r = run("check", "--rules", dir.toString());
         String b = dir.resolve("b.drl").toString();
         String tail = ": match the Now fact ($now : Now()) and use $now.at(), so the evaluation time is the one the caller gave\n";
-        assertEquals(new Run(2, "",
+        assertEquals(new CliRun(2, "",
                 b + ":12:47: reads-system-clock: reads the system clock through Instant.now" + tail
                         + b + ":14:15: reads-system-clock: reads the system clock through System.currentTimeMillis" + tail
                         + b + ":15:24: reads-system-clock: reads the system clock through new java.util.Date" + tail
@@ -55,7 +48,7 @@ class AuthoringCommandsTest {
     @Test
     void whenTheRulesFolderIsMissingThenCheckExitsTwo() {
         Path dir = LINT.resolve("no-such-case");
-        assertEquals(new Run(2, "", dir + ": missing-rulebase-file: cannot read the rulebase: not a folder: " + dir
+        assertEquals(new CliRun(2, "", dir + ": missing-rulebase-file: cannot read the rulebase: not a folder: " + dir
                 + "\ngatehouse: " + dir + ": 1 finding\n"), run("check", "--rules", dir.toString()));
     }
 
@@ -63,7 +56,7 @@ class AuthoringCommandsTest {
     void whenACaseFailsThenTestPrintsTheDiffAndExitsOne(@TempDir Path tmp) throws Exception {
         Path junit = tmp.resolve("report.xml");
         Path fixtures = CASES.resolve("failing");
-        Run r = run("test", "--fixtures", fixtures.toString(), "--junit", junit.toString());
+        CliRun r = run("test", "--fixtures", fixtures.toString(), "--junit", junit.toString());
         assertEquals(1, r.exit());
         String expectedHead = "PASS a-passes\n"
                 + "FAIL b-fails\n"
@@ -84,7 +77,7 @@ class AuthoringCommandsTest {
 
     @Test
     void whenRunSelectsOnlyPassingCasesThenTestExitsZero() {
-        Run r = run("test", "--fixtures", CASES.resolve("failing").toString(), "--run", "^a-");
+        CliRun r = run("test", "--fixtures", CASES.resolve("failing").toString(), "--run", "^a-");
         assertEquals(0, r.exit());
         assertTrue(r.out().startsWith("PASS a-passes\n1 passed, 0 failed\ncoverage: rules "), r.out());
         assertEquals("", r.err());
@@ -92,13 +85,13 @@ class AuthoringCommandsTest {
 
     @Test
     void whenRunMatchesNothingThenTestExitsTwo() {
-        Run r = run("test", "--fixtures", CASES.resolve("failing").toString(), "--run", "nothing-like-this");
-        assertEquals(new Run(2, "", "gatehouse: no case matches --run nothing-like-this\n"), r);
+        CliRun r = run("test", "--fixtures", CASES.resolve("failing").toString(), "--run", "nothing-like-this");
+        assertEquals(new CliRun(2, "", "gatehouse: no case matches --run nothing-like-this\n"), r);
     }
 
     @Test
     void whenCoverageIsBelowTheFloorThenTestExitsOne() {
-        Run r = run("test", "--fixtures", CASES.resolve("failing").toString(), "--run", "^a-", "--min-coverage", "95");
+        CliRun r = run("test", "--fixtures", CASES.resolve("failing").toString(), "--run", "^a-", "--min-coverage", "95");
         assertEquals(1, r.exit());
         assertTrue(r.err().matches("gatehouse: coverage is below --min-coverage 95%: rules \\d+\\.\\d%, controls \\d+\\.\\d%\n"),
                 r.err());
@@ -108,8 +101,8 @@ class AuthoringCommandsTest {
     void whenAFixtureIsMalformedThenTestPrintsDiagnosticsAndExitsTwo() {
         Path bad = CASES.resolve("bad");
         Path file = bad.resolve("broken/case.yaml");
-        Run r = run("test", "--fixtures", bad.toString());
-        assertEquals(new Run(2, "", file + ": /at: is not an RFC 3339 UTC instant\n"
+        CliRun r = run("test", "--fixtures", bad.toString());
+        assertEquals(new CliRun(2, "", file + ": /at: is not an RFC 3339 UTC instant\n"
                 + file + ": /expect/eligible: is required: true or false\n"
                 + "gatehouse: bad fixtures (2 problems); no case was run\n"), r);
     }
@@ -117,26 +110,26 @@ class AuthoringCommandsTest {
     @Test
     void whenTheRulesDoNotCompileThenTestExitsTwo() {
         Path rules = LINT.resolve("compile-error");
-        Run r = run("test", "--rules", rules.toString(), "--fixtures", CASES.resolve("failing").toString());
-        assertEquals(new Run(2, "", rules.resolve("b.drl") + ":12:0: rule-compile-error: Unable to resolve ObjectType 'Scann'\n"
+        CliRun r = run("test", "--rules", rules.toString(), "--fixtures", CASES.resolve("failing").toString());
+        assertEquals(new CliRun(2, "", rules.resolve("b.drl") + ":12:0: rule-compile-error: Unable to resolve ObjectType 'Scann'\n"
                 + "gatehouse: the rulebase does not compile (1 problem); no decision was made\n"), r);
     }
 
     @Test
     void whenMinCoverageIsOutOfRangeThenTestExitsTwo() {
-        assertEquals(new Run(2, "", "gatehouse: --min-coverage must be between 0 and 100, not 101\n"),
+        assertEquals(new CliRun(2, "", "gatehouse: --min-coverage must be between 0 and 100, not 101\n"),
                 run("test", "--fixtures", CASES.resolve("failing").toString(), "--min-coverage", "101"));
     }
 
     @Test
     void whenEvaluateWritesSarifOrJUnitThenTheExitCodeStillSaysEligibility() {
         for (String format : new String[] {"sarif", "junit"}) {
-            Run ok = run("evaluate", "--evidence", WORKED.resolve("evidence.json").toString(), "--readback",
+            CliRun ok = run("evaluate", "--evidence", WORKED.resolve("evidence.json").toString(), "--readback",
                     WORKED.resolve("readback.json").toString(), "--exceptions", WORKED.resolve("exceptions").toString(),
                     "--at", "2026-11-28T12:00:00Z", "--format", format);
             assertEquals(0, ok.exit(), format);
             assertEquals("", ok.err(), format);
-            Run blocked = run("evaluate", "--evidence", WORKED.resolve("evidence.json").toString(), "--readback",
+            CliRun blocked = run("evaluate", "--evidence", WORKED.resolve("evidence.json").toString(), "--readback",
                     WORKED.resolve("readback.json").toString(), "--at", "2026-11-28T12:00:00Z", "--format", format);
             assertEquals(1, blocked.exit(), format);
         }
@@ -144,7 +137,7 @@ class AuthoringCommandsTest {
 
     @Test
     void whenEvaluateWritesSarifThenTheWaiverIsASuppression() {
-        Run r = run("evaluate", "--evidence", WORKED.resolve("evidence.json").toString(), "--readback",
+        CliRun r = run("evaluate", "--evidence", WORKED.resolve("evidence.json").toString(), "--readback",
                 WORKED.resolve("readback.json").toString(), "--exceptions", WORKED.resolve("exceptions").toString(),
                 "--at", "2026-11-28T12:00:00Z", "--format", "sarif");
         assertTrue(r.out().contains("\"justification\": \"waived by exception EXC-2026-031\""), r.out());

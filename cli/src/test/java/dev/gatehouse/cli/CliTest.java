@@ -3,8 +3,6 @@ package dev.gatehouse.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,19 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command's exit codes and exact stderr, for CI. */
 class CliTest {
-    static final Path ROOT = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = CliRun.ROOT;
     static final Path EXAMPLE = ROOT.resolve("fixtures/worked-example");
     static final Path INVALID = ROOT.resolve("engine/src/test/resources/invalid");
     static final Path RULEBASES = ROOT.resolve("engine/src/test/resources/rulebases");
 
-    /** The outcome of one run. */
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     static String[] example(String... more) {
@@ -39,7 +31,7 @@ class CliTest {
 
     @Test
     void whenTheReleaseIsEligibleThenExitIs0AndStdoutIsTheDecision() {
-        Run r = run(example());
+        CliRun r = run(example());
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().contains("\"eligible\": true"), r.out());
@@ -53,7 +45,7 @@ class CliTest {
 
     @Test
     void whenTheReleaseIsNotEligibleThenExitIs1() {
-        Run r = run("evaluate", "--evidence", EXAMPLE.resolve("evidence.json").toString(),
+        CliRun r = run("evaluate", "--evidence", EXAMPLE.resolve("evidence.json").toString(),
                 "--readback", EXAMPLE.resolve("readback.json").toString(),
                 "--exceptions", EXAMPLE.resolve("exceptions").toString(), "--at", "2026-12-20T12:00:00Z");
         assertEquals(1, r.exit(), r.err());
@@ -63,7 +55,7 @@ class CliTest {
 
     @Test
     void whenTextIsAskedThenTheSummarySaysWhatWasWaivedAndTheRing() {
-        Run r = run(example("--format", "text"));
+        CliRun r = run(example("--format", "text"));
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("gpu-node-agent 2.8.0 (3f2a9c1d7e4b) staging -> production: ELIGIBLE\n"), r.out());
         assertTrue(r.out().contains("Ring: up to ring 2 (requested 2, within what is allowed)\n"
@@ -75,7 +67,7 @@ class CliTest {
     @Test
     void whenTheInputIsInvalidThenExitIs2WithEveryProblemOnStderr() {
         Path dir = INVALID.resolve("many-problems");
-        Run r = run("evaluate", "--evidence", dir.resolve("evidence.json").toString(),
+        CliRun r = run("evaluate", "--evidence", dir.resolve("evidence.json").toString(),
                 "--readback", dir.resolve("readback.json").toString(), "--at", "2026-11-28T12:00:00Z");
         assertEquals(2, r.exit());
         assertEquals("", r.out());
@@ -95,7 +87,7 @@ class CliTest {
     @Test
     void whenTheRulesDoNotCompileThenExitIs2WithLocations() {
         Path rules = RULEBASES.resolve("broken-syntax");
-        Run r = run(example("--rules", rules.toString()));
+        CliRun r = run(example("--rules", rules.toString()));
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         assertEquals(rules.resolve("t.drl") + ":9:5: rule-compile-error: [ERR 102] Line 9:4 mismatched input '$r' in rule "
@@ -105,7 +97,7 @@ class CliTest {
 
     @Test
     void whenARuleLoopsThenExitIs3WithAClearMessage() {
-        Run r = run(example("--rules", RULEBASES.resolve("looping").toString()));
+        CliRun r = run(example("--rules", RULEBASES.resolve("looping").toString()));
         assertEquals(3, r.exit());
         assertTrue(r.err().startsWith("gatehouse: the rules could not decide: stopped after 200000 rule firings: "
                 + "a rule is probably looping (\"loop forever\" fired"), r.err());
@@ -113,7 +105,7 @@ class CliTest {
 
     @Test
     void whenAtIsNotUtcThenExitIs2() {
-        Run r = run("evaluate", "--evidence", "e.json", "--readback", "r.json", "--at", "2026-11-28T12:00:00+01:00");
+        CliRun r = run("evaluate", "--evidence", "e.json", "--readback", "r.json", "--at", "2026-11-28T12:00:00+01:00");
         assertEquals(2, r.exit());
         assertEquals("gatehouse: Invalid value for option '--at': '2026-11-28T12:00:00+01:00' is not an RFC 3339 UTC "
                 + "instant such as 2026-11-28T12:00:00Z\nTry 'gatehouse evaluate --help' for usage.\n", r.err());
@@ -121,7 +113,7 @@ class CliTest {
 
     @Test
     void whenARequiredOptionIsMissingThenExitIs2() {
-        Run r = run("evaluate", "--evidence", "x.json");
+        CliRun r = run("evaluate", "--evidence", "x.json");
         assertEquals(2, r.exit());
         assertEquals("gatehouse: Missing required option: '--readback=FILE'\nTry 'gatehouse evaluate --help' for usage.\n",
                 r.err());
@@ -130,7 +122,7 @@ class CliTest {
     @Test
     void whenOutputIsAFileThenTheDecisionIsWrittenThere(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("decision.json");
-        Run r = run(example("--output", file.toString()));
+        CliRun r = run(example("--output", file.toString()));
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.out());
         assertEquals(run(example()).out(), Files.readString(file));
@@ -138,7 +130,7 @@ class CliTest {
 
     @Test
     void whenSchemaIsAskedThenItIsTheGeneratedDraft2020Schema() {
-        Run r = run("schema", "ReleaseEvidence");
+        CliRun r = run("schema", "ReleaseEvidence");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""), r.out());
     }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,20 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** whatif, replay, evaluate --log and log verify through Main.run: exact exit codes and stderr. */
 class WhatifReplayLogCliTest {
-    static final Path ROOT = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = CliRun.ROOT;
     static final Path W = ROOT.resolve("fixtures/worked-example");
     static final Path DENIED = ROOT.resolve("fixtures/denied-missing-security-approval");
 
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     static String[] whatif(Path dir, String... more) {
@@ -43,28 +36,28 @@ class WhatifReplayLogCliTest {
 
     @Test
     void whenTheVariantFlipsThenWhatifExitsZeroAndOneWithFailOnFlip() {
-        Run r = run(whatif(W, "--set", "/ci/checks/test=\"failed\""));
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run(whatif(W, "--set", "/ci/checks/test=\"failed\""));
+        assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("  eligibility: ELIGIBLE -> NOT ELIGIBLE\n"), r.out());
         assertTrue(r.out().contains("  + blocking CI-001 [hard] test: CI check test failed; it must pass (/ci/checks/test)\n"), r.out());
-        assertEquals(1, run(whatif(W, "--set", "/ci/checks/test=\"failed\"", "--fail-on-flip")).code());
-        assertEquals(0, run(whatif(W, "--set", "/ci/checks/contract=\"passed\"", "--fail-on-flip")).code());
+        assertEquals(1, run(whatif(W, "--set", "/ci/checks/test=\"failed\"", "--fail-on-flip")).exit());
+        assertEquals(0, run(whatif(W, "--set", "/ci/checks/contract=\"passed\"", "--fail-on-flip")).exit());
     }
 
     @Test
     void whenTheSecurityApprovalLandsThenTheDeniedReleaseBecomesEligible() {
-        Run r = run(whatif(DENIED, "--set",
+        CliRun r = run(whatif(DENIED, "--set",
                 "/approvals/-={\"role\":\"security\",\"by\":\"p.ramaswamy\",\"at\":\"2026-11-25T09:30:00Z\"}",
                 "--format", "json", "--fail-on-flip"));
-        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.exit(), r.err());
         assertTrue(r.out().contains("\"direction\": \"not eligible -> eligible\""), r.out());
         assertEquals("", r.err());
     }
 
     @Test
     void whenTheVariantBreaksTheContractThenExitTwoWithTheExactDiagnostic() {
-        Run r = run(whatif(W, "--set", "/approvals/-={\"role\":\"security\",\"by\":\"x\"}"));
-        assertEquals(2, r.code());
+        CliRun r = run(whatif(W, "--set", "/approvals/-={\"role\":\"security\",\"by\":\"x\"}"));
+        assertEquals(2, r.exit());
         assertEquals("", r.out());
         assertEquals(W.resolve("evidence.json") + " (variant): /approvals/2/at: is required\n"
                 + "gatehouse: the input is invalid (1 problem); no decision was made\n", r.err());
@@ -72,24 +65,24 @@ class WhatifReplayLogCliTest {
 
     @Test
     void whenASetIsNotJsonThenExitTwoWithHowToWriteIt() {
-        Run r = run(whatif(W, "--set", "/ci/checks/test=passed"));
-        assertEquals(2, r.code());
+        CliRun r = run(whatif(W, "--set", "/ci/checks/test=passed"));
+        assertEquals(2, r.exit());
         assertEquals("gatehouse: '/ci/checks/test=passed': the value after = is not JSON (a string needs quotes: \"passed\")\n",
                 r.err());
     }
 
     @Test
     void whenWithAtIsNeitherAnInstantNorRelativeThenExitTwo() {
-        Run r = run(whatif(W, "--with-at", "tomorrow"));
-        assertEquals(2, r.code());
+        CliRun r = run(whatif(W, "--with-at", "tomorrow"));
+        assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("gatehouse: Invalid value for option '--with-at': 'tomorrow' is neither an RFC 3339 UTC"
                 + " instant such as 2026-11-28T12:00:00Z nor a relative time such as +10d, +36h, -90m"), r.err());
     }
 
     @Test
     void whenTheExceptionHasExpiredTenDaysLaterThenBlockersSayWhatItWouldTake() {
-        Run r = run(whatif(W, "--with-at", "+17d", "--explain-blockers"));
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run(whatif(W, "--with-at", "+17d", "--explain-blockers"));
+        assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("  exception EXC-2026-031: applied -> expired (expired at 2026-12-15T00:00:00Z)\n"), r.out());
         assertTrue(r.out().contains("  - SEC-002 [soft, an exception can waive it] CVE-2026-41022: high finding CVE-2026-41022 has a fix available\n"
                 + "      at: evidence /security/findings/0\n"
@@ -110,20 +103,20 @@ class WhatifReplayLogCliTest {
                 "SEC-002,advisory,advisory,soft,soft,hard"));
         String[] args = {"replay", "--rules", rules.toString(), "--baseline-rules", ROOT.resolve("rules").toString(),
             "--corpus", ROOT.resolve("fixtures").toString()};
-        Run r = run(args);
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run(args);
+        assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\nworked-example: FLIP eligible -> not eligible, caused by RSK-001, SEC-002\n"), r.out());
         String[] failing = Stream.concat(Stream.of(args), Stream.of("--fail-on-flip")).toArray(String[]::new);
-        assertEquals(1, run(failing).code());
-        Run same = run("replay", "--rules", ROOT.resolve("rules").toString(), "--baseline-rules", ROOT.resolve("rules").toString(),
+        assertEquals(1, run(failing).exit());
+        CliRun same = run("replay", "--rules", ROOT.resolve("rules").toString(), "--baseline-rules", ROOT.resolve("rules").toString(),
                 "--corpus", ROOT.resolve("fixtures").toString(), "--fail-on-flip");
-        assertEquals(0, same.code(), same.err());
+        assertEquals(0, same.exit(), same.err());
     }
 
     @Test
     void whenReplayHasNoCorpusThenExitTwo() {
-        Run r = run("replay", "--rules", ROOT.resolve("rules").toString(), "--corpus", tmp.resolve("nope").toString());
-        assertEquals(2, r.code());
+        CliRun r = run("replay", "--rules", ROOT.resolve("rules").toString(), "--corpus", tmp.resolve("nope").toString());
+        assertEquals(2, r.exit());
         assertEquals("gatehouse: the corpus " + tmp.resolve("nope") + " does not exist\n", r.err());
     }
 
@@ -131,24 +124,24 @@ class WhatifReplayLogCliTest {
     void whenEvaluateLogsThenVerifySaysOkAndNamesATamperedLine() throws IOException {
         Path log = tmp.resolve("decisions.jsonl");
         for (int i = 0; i < 3; i++) {
-            Run e = run("evaluate", "--evidence", W.resolve("evidence.json").toString(), "--readback",
+            CliRun e = run("evaluate", "--evidence", W.resolve("evidence.json").toString(), "--readback",
                     W.resolve("readback.json").toString(), "--exceptions", W.resolve("exceptions").toString(),
                     "--rules", ROOT.resolve("rules").toString(), "--at", "2026-11-28T12:00:00Z", "--log", log.toString());
-            assertEquals(0, e.code(), e.err());
+            assertEquals(0, e.exit(), e.err());
         }
-        Run ok = run("log", "verify", log.toString());
-        assertEquals(0, ok.code());
+        CliRun ok = run("log", "verify", log.toString());
+        assertEquals(0, ok.exit());
         assertTrue(ok.out().startsWith(log + ": OK, 3 lines, head sha256:"), ok.out());
 
-        Run replay = run("replay", "--rules", ROOT.resolve("rules").toString(), "--corpus", log.toString());
-        assertEquals(0, replay.code(), replay.err());
+        CliRun replay = run("replay", "--rules", ROOT.resolve("rules").toString(), "--corpus", log.toString());
+        assertEquals(0, replay.exit(), replay.err());
         assertTrue(replay.out().contains("\n3 cases replayed: 0 flips"), replay.out());
 
         List<String> lines = new ArrayList<>(Files.readAllLines(log));
         lines.set(0, lines.get(0).replace("\"by\":\"p.ramaswamy\"", "\"by\":\"someone-else\""));
         Files.write(log, lines, StandardCharsets.UTF_8);
-        Run broken = run("log", "verify", log.toString());
-        assertEquals(1, broken.code());
+        CliRun broken = run("log", "verify", log.toString());
+        assertEquals(1, broken.exit());
         assertTrue(broken.out().startsWith(log + ":1: broken: line 1 was changed: its sha256 is sha256:"), broken.out());
     }
 }
