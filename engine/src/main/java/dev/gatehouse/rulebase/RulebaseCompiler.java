@@ -56,6 +56,9 @@ public final class RulebaseCompiler {
      * are read from {@code sources}, and the digest is theirs.
      */
     public static Result precompiled(List<RuleSource> sources, String where, ClassLoader loader) {
+        if (!sameDrl(sources, loader)) {
+            return null; // the model was built from other DRL than the rulebase bundled now: compile instead
+        }
         List<Model> models = new ArrayList<>();
         try (java.io.InputStream in = loader.getResourceAsStream(PRECOMPILED_MODEL)) {
             if (in == null) {
@@ -76,6 +79,24 @@ public final class RulebaseCompiler {
         }
         // Straight from the model classes: a KieContainer would parse kmodule.xml (XStream) for nothing.
         return assemble(sources, where, KieBaseBuilder.createKieBaseFromModel(models));
+    }
+
+    /** Where the precompiled module keeps the DRL it was compiled from (as {@code NAME.drl.src}). */
+    static final String PRECOMPILED_DRL = "gatehouse/precompiled-rules/";
+
+    /** True when the precompiled module was compiled from exactly the DRL files of {@code sources}. */
+    static boolean sameDrl(List<RuleSource> sources, ClassLoader loader) {
+        List<RuleSource> drls = sources.stream().filter(RuleSource::isDrl).toList();
+        for (RuleSource drl : drls) {
+            try (java.io.InputStream in = loader.getResourceAsStream(PRECOMPILED_DRL + drl.path() + ".src")) {
+                if (in == null || !java.util.Arrays.equals(in.readAllBytes(), drl.content())) {
+                    return false;
+                }
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+        return !drls.isEmpty();
     }
 
     /** The executable model's index file, present only when the precompiled default rulebase is on the class path. */
