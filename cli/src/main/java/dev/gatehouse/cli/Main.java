@@ -88,7 +88,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, check, test, whatif, replay, schema");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, check, test, whatif, replay, log, schema");
     }
 
     /** The version, from the engine. */
