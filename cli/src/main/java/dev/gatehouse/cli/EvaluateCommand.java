@@ -81,7 +81,9 @@ final class EvaluateCommand implements Callable<Integer> {
             case text -> TextReport.render(decision);
             case junit -> JUnitReport.render(decision, engine.enforcementIn(input.evidence().promotion().to()));
             case sarif -> SarifReport.render(decision, engine.ruleMetadata(),
-                    engine.enforcementIn(input.evidence().promotion().to()), inputs.evidence.toString());
+                    engine.enforcementIn(input.evidence().promotion().to()),
+                    new SarifReport.Documents(inputs.evidence.toString(), inputs.readback.toString(),
+                            inputs.exceptions == null ? null : inputs.exceptions.toString()));
         };
         if (output != null) {
             try {

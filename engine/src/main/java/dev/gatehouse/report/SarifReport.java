@@ -35,6 +35,42 @@ public final class SarifReport {
      */
     public static String render(PromotionDecision d, List<RuleMetadata> rules, SortedMap<String, String> levels,
             String evidenceUri) {
+        return render(d, rules, levels, new Documents(evidenceUri, null, null));
+    }
+
+    /**
+     * The files a decision's evidence pointers can point into. Evidence, readback and exception
+     * documents have disjoint top-level fields, so a pointer's first segment names its document;
+     * a null readback or exceptions path falls back to the evidence file.
+     */
+    public record Documents(String evidence, String readback, String exceptions) {
+        private static final java.util.Set<String> READBACK = fields(dev.gatehouse.model.EnvironmentReadback.class);
+        private static final java.util.Set<String> EXCEPTION = fields(dev.gatehouse.model.RiskException.class);
+
+        /** The file the pointer is about. */
+        String fileOf(String pointer) {
+            String first = pointer == null || pointer.length() < 2 ? "" : pointer.substring(1).split("/", 2)[0];
+            if (readback != null && READBACK.contains(first) && !first.equals("apiVersion") && !first.equals("kind")) {
+                return readback;
+            }
+            if (exceptions != null && EXCEPTION.contains(first) && !first.equals("apiVersion") && !first.equals("kind")) {
+                return exceptions;
+            }
+            return evidence;
+        }
+
+        private static java.util.Set<String> fields(Class<?> record) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            for (java.lang.reflect.RecordComponent c : record.getRecordComponents()) {
+                out.add(c.getName());
+            }
+            return java.util.Set.copyOf(out);
+        }
+    }
+
+    /** As {@link #render(PromotionDecision, List, SortedMap, String)}, locating each result in its own document. */
+    public static String render(PromotionDecision d, List<RuleMetadata> rules, SortedMap<String, String> levels,
+            Documents documents) {
         TreeSet<String> controls = new TreeSet<>(levels.keySet());
         d.violations().forEach(v -> controls.add(v.control()));
         d.waived().forEach(v -> controls.add(v.control()));
@@ -64,9 +100,9 @@ public final class SarifReport {
         }
 
         List<Object> results = new ArrayList<>();
-        d.violations().forEach(v -> results.add(result(v, ids, evidenceUri, "violation")));
-        d.waived().forEach(v -> results.add(result(v, ids, evidenceUri, "waived")));
-        d.advisories().forEach(v -> results.add(result(v, ids, evidenceUri, "advisory")));
+        d.violations().forEach(v -> results.add(result(v, ids, documents, "violation")));
+        d.waived().forEach(v -> results.add(result(v, ids, documents, "waived")));
+        d.advisories().forEach(v -> results.add(result(v, ids, documents, "advisory")));
 
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "gatehouse");
@@ -92,7 +128,7 @@ public final class SarifReport {
         return Json.pretty(log);
     }
 
-    private static Map<String, Object> result(Violation v, List<String> ids, String evidenceUri, String outcome) {
+    private static Map<String, Object> result(Violation v, List<String> ids, Documents documents, String outcome) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("ruleId", v.control());
         r.put("ruleIndex", ids.indexOf(v.control()));
@@ -100,7 +136,7 @@ public final class SarifReport {
         r.put("level", sarifLevel(outcome.equals("advisory") ? "advisory" : v.enforcement()));
         r.put("message", text((v.subject() == null ? "" : v.subject() + ": ") + v.message()));
         Map<String, Object> physical = new LinkedHashMap<>();
-        physical.put("artifactLocation", Map.of("uri", uri(evidenceUri)));
+        physical.put("artifactLocation", Map.of("uri", uri(documents.fileOf(v.evidence()))));
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("physicalLocation", physical);
         if (v.evidence() != null) {

@@ -75,4 +75,21 @@ class SarifSchemaTest {
         assertEquals("SEC-002", rule.path("id").asText());
         assertEquals("no finding of severity high with a fix available", rule.path("shortDescription").path("text").asText());
     }
+
+    @Test
+    void whenAPointerBelongsToTheReadbackOrAnExceptionThenTheResultNamesThatFile() throws Exception {
+        PolicyEngine engine = PolicyEngine.builder().rules(TestPaths.rules()).build();
+        PromotionDecision d = engine.evaluate(DecisionReportsTest.workedExample(true), java.time.Instant.parse("2026-12-10T12:00:00Z"));
+        JsonNode log = JSON.readTree(SarifReport.render(d, engine.ruleMetadata(), engine.enforcementIn(Environment.PRODUCTION),
+                new SarifReport.Documents("e.json", "r.json", "exceptions")));
+        assertEquals(List.of(), problems(log));
+        java.util.Map<String, String> fileByPointer = new java.util.TreeMap<>();
+        for (JsonNode r : log.path("runs").path(0).path("results")) {
+            fileByPointer.put(r.path("properties").path("jsonPointer").asText(),
+                    r.path("locations").path(0).path("physicalLocation").path("artifactLocation").path("uri").asText());
+        }
+        assertEquals("r.json", fileByPointer.get("/capturedAt"), fileByPointer.toString());
+        assertEquals("e.json", fileByPointer.get("/security/findings/0"), fileByPointer.toString());
+        assertEquals("exceptions", fileByPointer.get("/expiresAt"), fileByPointer.toString());
+    }
 }
