@@ -31,6 +31,9 @@ public final class RulebaseCompiler {
 
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** How Drools names a rule in a message: {@code rule "X"}, {@code Rule "X"} or {@code Rule name='X'}. */
+    private static final java.util.regex.Pattern RULE_NAME =
+            java.util.regex.Pattern.compile("(?i)rule(?: name=)?\\s*[\"']([^\"']+)[\"']");
     private static final java.util.regex.Pattern MVEL_LINE_COLUMN =
             java.util.regex.Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
     private static final java.util.regex.Pattern LINE_COLUMN = java.util.regex.Pattern.compile("Line (\\d+):(\\d+)");
@@ -167,6 +170,26 @@ public final class RulebaseCompiler {
             } else if (column == 0 && mvel.find() && Integer.parseInt(mvel.group(1)) == line) {
                 column = Integer.parseInt(mvel.group(2));
             }
+            if (line == 0) {
+                // Drools gave no position: point at the rule the message names, where it is declared.
+                RuleSource declaring = null;
+                int declared = 0;
+                java.util.regex.Matcher named = RULE_NAME.matcher(text);
+                if (named.find()) {
+                    for (RuleSource drl : drls) {
+                        int at2 = lineOfRule(drl.text(), named.group(1));
+                        if (at2 > 0 && (declaring == null || drl.label().equals(file))) {
+                            declaring = drl;
+                            declared = at2;
+                        }
+                    }
+                }
+                if (declaring != null) {
+                    file = declaring.label();
+                    line = declared;
+                    column = 1;
+                }
+            }
             problems.add(Diagnostic.rule(COMPILE_ERROR, file, line, column, text));
         }
         boolean failed = !errors.isEmpty();
@@ -180,6 +203,18 @@ public final class RulebaseCompiler {
         } finally {
             ks.getRepository().removeKieModule(id);
         }
+    }
+
+    /** The 1-based line where {@code rule "name"} is declared in a DRL text, or 0. */
+    static int lineOfRule(String drl, String name) {
+        String[] lines = drl.split("\\R", -1);
+        String declaration = "rule \"" + name + "\"";
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().startsWith(declaration)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static Map<String, RuleInfo> rules(KieBase kieBase) {
