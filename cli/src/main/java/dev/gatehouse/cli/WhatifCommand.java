@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         description = {
             "Evaluates the base, then a variant with changed inputs, exceptions, time or rulebase, and prints both "
                     + "outcomes and their difference.",
-            "Edits apply in this order: --patch, then each --set, then each --unset. An edit names its document with "
+            "Edits (--set, --unset, --patch) apply in the order they are given. An edit names its document with "
                     + "evidence: (the default) or readback:, e.g. --set readback:/edge/waf=false."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -90,13 +90,29 @@ final class WhatifCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
+    /** Adds the edits in the order they were given: each --set, --unset and --patch as it came. */
+    private void addEditsInCommandLineOrder(Changes.Builder changes) {
+        java.util.Iterator<String> set = sets.iterator();
+        java.util.Iterator<String> unset = unsets.iterator();
+        java.util.Iterator<String> patch = patches.iterator();
+        for (CommandLine.Model.ArgSpec arg : spec.commandLine().getParseResult().matchedArgs()) {
+            if (!(arg instanceof CommandLine.Model.OptionSpec option)) {
+                continue;
+            }
+            switch (option.longestName()) {
+                case "--set" -> changes.set(set.next());
+                case "--unset" -> changes.unset(unset.next());
+                case "--patch" -> changes.patch(patch.next());
+                default -> { }
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         Changes.Builder changes = Changes.builder();
         try {
-            patches.forEach(changes::patch);
-            sets.forEach(changes::set);
-            unsets.forEach(changes::unset);
+            addEditsInCommandLineOrder(changes);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -144,4 +144,14 @@ class WhatifReplayLogCliTest {
         assertEquals(1, broken.exit());
         assertTrue(broken.out().startsWith(log + ":1: broken: line 1 was changed: its sha256 is sha256:"), broken.out());
     }
+
+    @Test
+    void whenEditsAreGivenThenTheyApplyInCommandLineOrder() {
+        String add = "/approvals/-={\"role\":\"security\",\"by\":\"x.reviewer\",\"at\":\"2026-11-25T10:00:00Z\"}";
+        CliRun addThenRemove = run(whatif(W, "--set", add, "--unset", "/approvals/2"));
+        assertEquals(0, addThenRemove.exit(), addThenRemove.err());
+        CliRun removeThenAdd = run(whatif(W, "--unset", "/approvals/2", "--set", add));
+        assertEquals(2, removeThenAdd.exit(), removeThenAdd.out());
+        assertTrue(removeThenAdd.err().contains("/approvals/2"), removeThenAdd.err());
+    }
 }
