@@ -137,7 +137,8 @@ public final class PolicyEngine {
                 maxRuleFirings);
     }
 
-    static String inputDigest(EvaluationInput input) {
+    /** {@code sha256:} of the canonical JSON (keys sorted, no whitespace) of an input: provenance's inputDigest. */
+    public static String inputDigest(EvaluationInput input) {
         Map<String, Object> canonical = new LinkedHashMap<>();
         canonical.put("evidence", input.evidence());
         canonical.put("readback", input.readback());

@@ -112,9 +112,12 @@ public final class DecisionLog {
         return Json.canonical(line);
     }
 
-    /** A contract value as plain maps and lists without nulls (absent optional fields stay absent). */
+    /**
+     * A contract value as plain maps and lists, nulls kept: fields that must be present but may be
+     * null (secrets.manager, profile.renderedFromCommit, a data service's instants) must read back.
+     */
     private static Object document(Object value) {
-        return plain(Json.mapper().valueToTree(value), false);
+        return plain(Json.mapper().valueToTree(value), true);
     }
 
     /** Plain maps (keys sorted when written) and lists; nulls kept or dropped. */
@@ -174,10 +177,38 @@ public final class DecisionLog {
                     return new Verification(n, n - 1, "line " + (n - 1) + " was changed: its sha256 is " + expected
                             + " but line " + n + " recorded " + tree.get("prev").asText(), null);
                 }
+                String mismatch = inputsMismatch(tree, file + ":" + n);
+                if (mismatch != null) {
+                    return new Verification(n, n, mismatch, null);
+                }
                 expected = Json.sha256(body);
             }
         }
         return new Verification(n, 0, null, expected);
+    }
+
+    /**
+     * Null when the line's inputs are valid and hash to its decision's inputDigest; otherwise why not.
+     * This catches a line whose inputs and chain were both rewritten, as long as the decision was not.
+     */
+    private static String inputsMismatch(JsonNode line, String label) {
+        JsonNode recorded = line.path("decision").path("provenance").path("inputDigest");
+        if (!line.path("evidence").isObject() || !line.path("readback").isObject() || !line.path("exceptions").isArray()
+                || !recorded.isTextual()) {
+            return "the line lacks evidence, readback, exceptions or the decision's inputDigest";
+        }
+        List<JsonNode> exceptions = new ArrayList<>();
+        line.get("exceptions").forEach(exceptions::add);
+        EvaluationInput input;
+        try {
+            input = dev.gatehouse.Inputs.fromTrees(line.get("evidence"), label + " evidence", line.get("readback"),
+                    label + " readback", exceptions, label + " exceptions");
+        } catch (dev.gatehouse.InvalidInputException e) {
+            return "its inputs are not valid: " + e.diagnostics().get(0).format();
+        }
+        String actual = dev.gatehouse.PolicyEngine.inputDigest(input);
+        return actual.equals(recorded.asText()) ? null
+                : "its inputs hash to " + actual + ", not to the decision's inputDigest " + recorded.asText();
     }
 
     /** Reads every line back (verify first: this does not check the chain). */

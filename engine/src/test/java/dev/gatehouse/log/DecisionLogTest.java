@@ -136,4 +136,33 @@ class DecisionLogTest {
         assertEquals(0, v.firstBroken(), v.problem());
         assertEquals(45, v.lines());
     }
+
+    @Test
+    void whenEveryGoldenCaseIsLoggedThenTheLogVerifiesAndEveryLineReadsBackAsAValidInput() throws IOException {
+        Path log = tmp.resolve("all.jsonl");
+        List<dev.gatehouse.cases.GoldenCase> cases = dev.gatehouse.cases.CaseLoader.load(TestPaths.fixtures()).cases().stream()
+                .filter(c -> !c.expect().expectsInvalid()).toList();
+        for (dev.gatehouse.cases.GoldenCase c : cases) {
+            EvaluationInput in = Inputs.read(c.evidence(), c.readback(), c.exceptions());
+            DecisionLog.append(log, in, c.at(), ENGINE.evaluate(in, c.at()));
+        }
+        DecisionLog.Verification v = DecisionLog.verify(log);
+        assertEquals(cases.size(), v.lines());
+        assertEquals(null, v.problem());
+        dev.gatehouse.whatif.Replay.Corpus corpus = dev.gatehouse.whatif.Replay.log(log);
+        assertEquals(List.of(), corpus.skipped());
+        assertEquals(cases.size(), corpus.cases().size());
+    }
+
+    @Test
+    void whenALinesInputsAndChainAreRewrittenThenVerifyCatchesTheInputs() throws IOException {
+        Path log = logOf(1);
+        String line = Files.readAllLines(log).get(0);
+        String forged = line.replace("\"version\":\"2.8.0\"", "\"version\":\"2.8.1\"");
+        assertTrue(!forged.equals(line));
+        Files.write(log, List.of(forged), StandardCharsets.UTF_8);
+        DecisionLog.Verification v = DecisionLog.verify(log);
+        assertEquals(1, v.firstBroken());
+        assertTrue(v.problem().startsWith("its inputs hash to sha256:"), v.problem());
+    }
 }
