@@ -142,7 +142,15 @@ class WhatifReplayLogCliTest {
         Files.write(log, lines, StandardCharsets.UTF_8);
         CliRun broken = run("log", "verify", log.toString());
         assertEquals(1, broken.exit());
-        assertTrue(broken.out().startsWith(log + ":1: broken: line 1 was changed: its sha256 is sha256:"), broken.out());
+        // The edited input no longer hashes to the decision's inputDigest: line 1 is named at once.
+        assertTrue(broken.out().startsWith(log + ":1: broken: its inputs hash to sha256:"), broken.out());
+
+        lines.set(0, lines.get(0).replace("\"by\":\"someone-else\"", "\"by\":\"p.ramaswamy\"")
+                .replace("\"eligible\":true", "\"eligible\":false"));
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        CliRun chain = run("log", "verify", log.toString());
+        assertEquals(1, chain.exit());
+        assertTrue(chain.out().startsWith(log + ":1: broken: line 1 was changed: its sha256 is sha256:"), chain.out());
     }
 
     @Test
