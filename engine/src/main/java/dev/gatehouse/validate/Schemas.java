@@ -27,19 +27,21 @@ import java.util.Map;
  * one source.
  */
 public final class Schemas {
-    private static final Map<String, Class<?>> KINDS = new LinkedHashMap<>();
+    private static final Map<String, Class<?>> KINDS = kindsInContractOrder();
 
-    static {
-        KINDS.put(ReleaseEvidence.KIND, ReleaseEvidence.class);
-        KINDS.put(EnvironmentReadback.KIND, EnvironmentReadback.class);
-        KINDS.put(RiskException.KIND, RiskException.class);
+    private static Map<String, Class<?>> kindsInContractOrder() {
+        Map<String, Class<?>> kinds = new LinkedHashMap<>();
+        kinds.put(ReleaseEvidence.KIND, ReleaseEvidence.class);
+        kinds.put(EnvironmentReadback.KIND, EnvironmentReadback.class);
+        kinds.put(RiskException.KIND, RiskException.class);
+        return java.util.Collections.unmodifiableMap(kinds);
     }
 
     private Schemas() {}
 
     /** The input kinds, in contract order. */
     public static Map<String, Class<?>> kinds() {
-        return Map.copyOf(KINDS);
+        return KINDS;
     }
 
     /** Where the published schemas (docs/schemas/) are bundled on the class path. */
