@@ -44,27 +44,16 @@ public final class SarifReport {
      * a null readback or exceptions path falls back to the evidence file.
      */
     public record Documents(String evidence, String readback, String exceptions) {
-        private static final java.util.Set<String> READBACK = fields(dev.gatehouse.model.EnvironmentReadback.class);
-        private static final java.util.Set<String> EXCEPTION = fields(dev.gatehouse.model.RiskException.class);
-
         /** The file the pointer is about. */
         String fileOf(String pointer) {
-            String first = pointer == null || pointer.length() < 2 ? "" : pointer.substring(1).split("/", 2)[0];
-            if (readback != null && READBACK.contains(first) && !first.equals("apiVersion") && !first.equals("kind")) {
+            dev.gatehouse.model.InputDocument d = dev.gatehouse.model.InputDocument.of(pointer);
+            if (d == dev.gatehouse.model.InputDocument.READBACK && readback != null) {
                 return readback;
             }
-            if (exceptions != null && EXCEPTION.contains(first) && !first.equals("apiVersion") && !first.equals("kind")) {
+            if (d == dev.gatehouse.model.InputDocument.EXCEPTION && exceptions != null) {
                 return exceptions;
             }
             return evidence;
-        }
-
-        private static java.util.Set<String> fields(Class<?> record) {
-            java.util.Set<String> out = new java.util.HashSet<>();
-            for (java.lang.reflect.RecordComponent c : record.getRecordComponents()) {
-                out.add(c.getName());
-            }
-            return java.util.Set.copyOf(out);
         }
     }
 

@@ -1,16 +1,9 @@
 package dev.gatehouse.whatif;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
+import dev.gatehouse.model.InputDocument;
 import dev.gatehouse.model.RuleMetadata;
-import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.model.PromotionDecision;
-import dev.gatehouse.model.ReleaseEvidence;
-import dev.gatehouse.model.RiskException;
-import dev.gatehouse.report.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,31 +19,6 @@ import java.util.TreeSet;
  */
 public final class Blockers {
     private Blockers() {}
-
-    /** Top-level fields of each input document, from the contract's schemas (built on first use). */
-    private static final class Documents {
-        static final Map<String, Set<String>> FIELDS = fields();
-
-        private static Map<String, Set<String>> fields() {
-            Map<String, Set<String>> out = new LinkedHashMap<>();
-            out.put("evidence", top(ReleaseEvidence.KIND));
-            out.put("readback", top(EnvironmentReadback.KIND));
-            out.put("exception", top(RiskException.KIND));
-            return out;
-        }
-
-        private static Set<String> top(String kind) {
-            try {
-                JsonNode schema = Json.mapper().readTree(Inputs.schema(kind));
-                Set<String> names = new TreeSet<>();
-                schema.path("properties").fieldNames().forEachRemaining(names::add);
-                names.removeAll(Set.of("apiVersion", "kind"));
-                return names;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 
     /** The blockers of {@code decision} (empty when it is eligible), in the decision's order. */
     public static List<Blocker> explain(PolicyEngine engine, PromotionDecision decision) {
@@ -116,17 +84,9 @@ public final class Blockers {
         return rules.values().stream().filter(r -> v.control().equals(r.control())).toList();
     }
 
-    /** Which input document a pointer is in, by its first segment (the documents' top-level fields do not overlap). */
+    /** Which input document a pointer is in (evidence, readback or exception), or null. */
     static String document(String pointer) {
-        if (pointer == null || !pointer.startsWith("/")) {
-            return null;
-        }
-        String first = pointer.substring(1).split("/", -1)[0].replace("~1", "/").replace("~0", "~");
-        for (Map.Entry<String, Set<String>> e : Documents.FIELDS.entrySet()) {
-            if (e.getValue().contains(first)) {
-                return e.getKey();
-            }
-        }
-        return null;
+        InputDocument d = InputDocument.of(pointer);
+        return d == null ? null : d.wire();
     }
 }
