@@ -101,20 +101,6 @@ public final class PolicyEngine {
         return new TreeSet<>(rulebase.enforcement().controls());
     }
 
-    /** The enforcement level of a control in an environment ({@code off} for an unknown control). */
-    public String enforcement(String control, Environment environment) {
-        return rulebase.enforcement().level(control, environment);
-    }
-
-    /** Each rule's name and the control (or family) its metadata names, sorted by rule name. */
-    public Map<String, String> rules() {
-        Map<String, String> out = new LinkedHashMap<>();
-        rulebase.rules().values().stream()
-                .sorted(java.util.Comparator.comparing(r -> r.name()))
-                .forEach(r -> out.put(r.name(), r.owner()));
-        return out;
-    }
-
     /** Every rule's metadata ({@code @control}, {@code @family}, {@code @description}), sorted by rule name. */
     public List<RuleMetadata> ruleMetadata() {
         return rulebase.rules().values().stream()

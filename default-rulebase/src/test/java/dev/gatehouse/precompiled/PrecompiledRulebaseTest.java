@@ -37,7 +37,7 @@ class PrecompiledRulebaseTest {
     @Test
     void thePrecompiledRulebaseHasTheDigestRulesAndControlsOfRules() {
         assertEquals(RUNTIME.rulebaseDigest(), PRECOMPILED.rulebaseDigest());
-        assertEquals(RUNTIME.rules(), PRECOMPILED.rules());
+        assertEquals(RUNTIME.ruleMetadata(), PRECOMPILED.ruleMetadata());
         assertEquals(RUNTIME.controls(), PRECOMPILED.controls());
     }
 

@@ -44,7 +44,7 @@ public record Coverage(
                 firedControls.add(t.control());
             }
         });
-        return new Coverage(new TreeSet<>(engine.rules().keySet()), firedRules, engine.controls(), firedControls);
+        return new Coverage(engine.ruleMetadata().stream().map(r -> r.name()).collect(java.util.stream.Collectors.toCollection(TreeSet::new)), firedRules, engine.controls(), firedControls);
     }
 
     /** The coverage of the decisions of some case results. */

@@ -19,9 +19,4 @@ public record RuleMetadata(String name, String control, String family, String de
     public RuleMetadata {
         Objects.requireNonNull(name, "name");
     }
-
-    /** The control, or failing that the family, the rule belongs to. */
-    public String owner() {
-        return control != null ? control : family;
-    }
 }
