@@ -5,9 +5,4 @@ package dev.gatehouse.rulebase;
  * implements a control of the enforcement table, or {@code @family("NAME")} for a rule that
  * supports the decision (exception lifecycle, waivers, rings); and {@code @description("...")}.
  */
-public record RuleInfo(String name, String packageName, String control, String family, String description) {
-    /** The control (or failing that, the family) the rule belongs to. */
-    public String owner() {
-        return control != null ? control : family;
-    }
-}
+public record RuleInfo(String name, String packageName, String control, String family, String description) {}
