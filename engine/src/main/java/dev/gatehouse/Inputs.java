@@ -67,10 +67,9 @@ public final class Inputs {
     public static EvaluationInput fromTrees(JsonNode evidence, String evidenceLabel, JsonNode readback,
             String readbackLabel, Path exceptionsDir) {
         List<Diagnostic> problems = new ArrayList<>();
-        ReleaseEvidence e = check(new DocumentReader.Result(new Document(evidenceLabel, evidence), List.of()),
-                ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
-        EnvironmentReadback r = check(new DocumentReader.Result(new Document(readbackLabel, readback), List.of()),
-                EnvironmentReadback.KIND, EnvironmentReadback.class, problems);
+        ReleaseEvidence e = checkTree(evidence, evidenceLabel, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
+        EnvironmentReadback r = checkTree(readback, readbackLabel, EnvironmentReadback.KIND, EnvironmentReadback.class,
+                problems);
         return finish(e, r, exceptionsDir, problems);
     }
 
@@ -81,25 +80,18 @@ public final class Inputs {
     public static EvaluationInput fromTrees(JsonNode evidence, String evidenceLabel, JsonNode readback,
             String readbackLabel, List<JsonNode> exceptionTrees, String exceptionsLabel) {
         List<Diagnostic> problems = new ArrayList<>();
-        ReleaseEvidence e = check(new DocumentReader.Result(new Document(evidenceLabel, evidence), List.of()),
-                ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
-        EnvironmentReadback r = check(new DocumentReader.Result(new Document(readbackLabel, readback), List.of()),
-                EnvironmentReadback.KIND, EnvironmentReadback.class, problems);
+        ReleaseEvidence e = checkTree(evidence, evidenceLabel, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
+        EnvironmentReadback r = checkTree(readback, readbackLabel, EnvironmentReadback.KIND, EnvironmentReadback.class,
+                problems);
         List<Map.Entry<String, RiskException>> exceptions = new ArrayList<>();
         for (int i = 0; i < exceptionTrees.size(); i++) {
             String label = exceptionsLabel + "/" + i;
-            RiskException x = check(new DocumentReader.Result(new Document(label, exceptionTrees.get(i)), List.of()),
-                    RiskException.KIND, RiskException.class, problems);
+            RiskException x = checkTree(exceptionTrees.get(i), label, RiskException.KIND, RiskException.class, problems);
             if (x != null) {
                 exceptions.add(new AbstractMap.SimpleImmutableEntry<>(label, x));
             }
         }
-        problems.addAll(InputValidator.checkUniqueIds(exceptions));
-        if (!problems.isEmpty()) {
-            problems.sort(Diagnostic.ORDER);
-            throw new InvalidInputException(problems);
-        }
-        return new EvaluationInput(e, r, exceptions.stream().map(Map.Entry::getValue).toList());
+        return complete(e, r, exceptions, problems);
     }
 
     private static EvaluationInput finish(ReleaseEvidence e, EnvironmentReadback r, Path exceptionsDir,
@@ -124,6 +116,12 @@ public final class Inputs {
                 }
             }
         }
+        return complete(e, r, exceptions, problems);
+    }
+
+    /** Adds the unique-id check, then fails with every problem or builds the input. */
+    private static EvaluationInput complete(ReleaseEvidence e, EnvironmentReadback r,
+            List<Map.Entry<String, RiskException>> exceptions, List<Diagnostic> problems) {
         problems.addAll(InputValidator.checkUniqueIds(exceptions));
         if (!problems.isEmpty()) {
             problems.sort(Diagnostic.ORDER);
@@ -174,6 +172,10 @@ public final class Inputs {
     /** The JSON Schema of an input kind ({@code ReleaseEvidence}, {@code EnvironmentReadback}, {@code RiskException}). */
     public static String schema(String kind) {
         return dev.gatehouse.report.Json.pretty(Schemas.generate(kind));
+    }
+
+    private static <T> T checkTree(JsonNode tree, String label, String kind, Class<T> type, List<Diagnostic> problems) {
+        return check(new DocumentReader.Result(new Document(label, tree), List.of()), kind, type, problems);
     }
 
     private static <T> T check(DocumentReader.Result read, String kind, Class<T> type, List<Diagnostic> problems) {
