@@ -65,16 +65,10 @@ public final class PolicyEngine {
     public PromotionDecision evaluate(EvaluationInput input, Instant at) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(at, "at");
-        Instant now = at;
-        Evaluation evaluation;
         try {
-            evaluation = evaluator.run(FactBuilder.facts(input, now), input.evidence().promotion().to());
-        } catch (EvaluationFailure e) {
-            throw new EvaluationException(e.getMessage(), e.getCause());
-        }
-        PromotionDecision.Provenance provenance = new PromotionDecision.Provenance(
-                ENGINE_VERSION, rulebase.digest(), inputDigest(input), now.toString());
-        try {
+            Evaluation evaluation = evaluator.run(FactBuilder.facts(input, at), input.evidence().promotion().to());
+            PromotionDecision.Provenance provenance = new PromotionDecision.Provenance(
+                    ENGINE_VERSION, rulebase.digest(), inputDigest(input), at.toString());
             return Decider.decide(input, evaluation, Explainer.trace(evaluation.firings(), rulebase.rules()), provenance);
         } catch (EvaluationFailure e) {
             throw new EvaluationException(e.getMessage(), e.getCause());
