@@ -68,7 +68,7 @@ public final class PlainJavaGate {
         if (!r.environment().wire().equals(to)) {
             add(out, "EVD-003", target, null, "the readback comes from " + r.environment().wire() + ", not from the target " + to, "/environment");
         }
-        if (!now.within(r.capturedAt(), s.duration("readback.max-age"), s.duration("readback.max-clock-skew"))) {
+        if (!now.within(r.capturedAt(), s.duration("readback.max-age"), s.duration("clock.max-skew"))) {
             add(out, "EVD-004", target, null, "the readback is " + Now.words(now.since(r.capturedAt())) + " old", "/capturedAt");
         }
         // CI
