@@ -14,21 +14,25 @@ import dev.gatehouse.report.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.gatehouse.rulebase.SettingsTable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
  * Seeded random variants of the worked example, every one a valid input: optional fields absent
  * or null, times moved by up to 60 days, enum values and promotion steps shuffled. The default
- * policy must decide each of them (never fail), keep the contract's invariants, and decide the
- * same way twice.
+ * policy must decide each of them (never fail), keep the contract's invariants, decide the
+ * same way twice, and report every time after now beyond the clock skew, and only those.
  */
 class RobustnessTest {
     static final PolicyEngine ENGINE = PolicyEngine.builder().rules(TestPaths.rules()).build();
     static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
+    static final Duration SKEW = skew();
     static final List<String> ENVS = List.of("kind", "dev-control", "demo", "staging", "production");
     static final List<String> ORIGINS = List.of("ci", "kind", "dev-control", "demo", "staging", "production");
 
@@ -60,6 +64,17 @@ class RobustnessTest {
             d.advisories().forEach(v -> assertEquals("advisory", v.enforcement(), what));
             d.waived().forEach(v -> assertEquals("soft", v.enforcement(), what));
             assertEquals(Json.pretty(d), Json.pretty(ENGINE.evaluate(input, AT)), what);
+            // Times are shifted both ways: every one more than the clock skew after now (capturedAt
+            // aside) is exactly one hard EVD-005, subject its pointer.
+            Set<String> future = new TreeSet<>();
+            future(e, "", future);
+            future(r, "", future);
+            future.remove("/capturedAt");
+            List<PromotionDecision.Violation> fromTheFuture = d.violations().stream()
+                    .filter(v -> v.control().equals("EVD-005")).toList();
+            assertEquals(future, new TreeSet<>(fromTheFuture.stream().map(PromotionDecision.Violation::subject).toList()), what);
+            assertEquals(future.size(), fromTheFuture.size(), what);
+            fromTheFuture.forEach(v -> assertEquals("hard", v.enforcement(), what));
         }
     }
 
@@ -145,8 +160,37 @@ class RobustnessTest {
         r.with("observability").put("criticalAlertsFiring", random.nextInt(5) == 0 ? 1 : 0).put("traces", random.nextInt(5) != 0);
     }
 
+    /** The pointers of the times in a document more than the clock skew after AT. */
+    private static void future(JsonNode node, String pointer, Set<String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> future(f.getValue(), pointer + "/" + f.getKey(), out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                future(node.get(i), pointer + "/" + i, out);
+            }
+        } else if (node.isTextual()) {
+            try {
+                if (Instant.parse(node.asText()).isAfter(AT.plus(SKEW))) {
+                    out.add(pointer);
+                }
+            } catch (java.time.format.DateTimeParseException notATime) {
+                // not a time
+            }
+        }
+    }
+
     private static String shift(String instant, Random random) {
         return Instant.parse(instant).plusSeconds((long) (random.nextGaussian() * 20 * 86_400)).toString();
+    }
+
+    /** The clock skew allowed, as rules/settings.csv says. */
+    private static Duration skew() {
+        try {
+            return SettingsTable.parse(Files.readString(TestPaths.rules().resolve("settings.csv")), "settings.csv")
+                    .settings().duration("clock.max-skew");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String pick(Random random, String... values) {

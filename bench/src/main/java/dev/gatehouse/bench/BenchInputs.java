@@ -96,6 +96,26 @@ public final class BenchInputs {
         return new Bytes(bytes(e), bytes(r), base.exceptions());
     }
 
+    /**
+     * The worked example with evidence from the future (EVD-005): an approval dated 9999, a
+     * verification completed in 9999, CI finished in 2030, a rollout entry, a scan, a rehearsal and
+     * a backup after now, and one restore exactly at the clock-skew limit (not from the future).
+     */
+    public static Bytes fromTheFuture() {
+        Bytes base = workedExample();
+        ObjectNode e = tree(base.evidence());
+        ((ObjectNode) e.path("approvals").get(1)).put("at", "9999-01-01T00:00:00Z");
+        ((ObjectNode) e.path("verifications").get(0)).put("completedAt", "9999-12-31T23:59:59Z");
+        ((ObjectNode) e.path("ci")).put("finishedAt", "2030-01-01T00:00:00Z");
+        ((ObjectNode) e.path("rollout").path("history").get(1)).put("enteredAt", "2026-11-29T06:00:00Z");
+        ((ObjectNode) e.path("security")).put("scannedAt", "2026-11-28T12:05:01Z");
+        ((ObjectNode) e.path("rollback")).put("rehearsedAt", "2026-12-01T00:00:00Z");
+        ObjectNode r = tree(base.readback());
+        ((ObjectNode) r.path("dataServices").get(0)).put("lastBackupAt", "2026-11-28T13:00:00Z");
+        ((ObjectNode) r.path("dataServices").get(1)).put("restoreVerifiedAt", "2026-11-28T12:05:00Z");
+        return new Bytes(bytes(e), bytes(r), base.exceptions());
+    }
+
     /** The worked example with {@code n} findings (a mix of severities; a few high ones with a fix). */
     public static Bytes manyFindings(int n) {
         Bytes base = workedExample();

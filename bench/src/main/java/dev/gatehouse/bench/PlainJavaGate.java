@@ -68,9 +68,26 @@ public final class PlainJavaGate {
         if (!r.environment().wire().equals(to)) {
             add(out, "EVD-003", target, null, "the readback comes from " + r.environment().wire() + ", not from the target " + to, "/environment");
         }
-        if (!now.within(r.capturedAt(), s.duration("readback.max-age"), s.duration("readback.max-clock-skew"))) {
+        if (!now.within(r.capturedAt(), s.duration("readback.max-age"), s.duration("clock.max-skew"))) {
             add(out, "EVD-004", target, null, "the readback is " + Now.words(now.since(r.capturedAt())) + " old", "/capturedAt");
         }
+        Duration skew = s.duration("clock.max-skew");
+        Map<String, Instant> times = new TreeMap<>();
+        times.put("/ci/finishedAt", e.ci().finishedAt());
+        times.put("/security/scannedAt", e.security().scannedAt());
+        for (int i = 0; i < e.verifications().size(); i++) times.put("/verifications/" + i + "/completedAt", e.verifications().get(i).completedAt());
+        for (int i = 0; i < e.approvals().size(); i++) times.put("/approvals/" + i + "/at", e.approvals().get(i).at());
+        times.put("/rollback/rehearsedAt", e.rollback().rehearsedAt());
+        for (int i = 0; i < e.rollout().history().size(); i++) times.put("/rollout/history/" + i + "/enteredAt", e.rollout().history().get(i).enteredAt());
+        for (int i = 0; i < r.dataServices().size(); i++) {
+            times.put("/dataServices/" + i + "/lastBackupAt", r.dataServices().get(i).lastBackupAt());
+            times.put("/dataServices/" + i + "/restoreVerifiedAt", r.dataServices().get(i).restoreVerifiedAt());
+        }
+        times.forEach((pointer, t) -> {
+            if (t != null && t.isAfter(at.plus(skew))) {
+                add(out, "EVD-005", target, pointer, pointer + " is " + t + ", after the evaluation", pointer);
+            }
+        });
         // CI
         Map<String, String> checks = new HashMap<>();
         ReleaseEvidence.Checks c = e.ci().checks();
@@ -168,8 +185,10 @@ public final class PlainJavaGate {
         if (r.identity().idpReplicas() < s.integer("identity.min-replicas") || r.identity().realmDrift()) add(out, "ENV-002", target, null, "identity is not highly available", "/identity");
         for (int i = 0; i < r.dataServices().size(); i++) {
             EnvironmentReadback.DataService d = r.dataServices().get(i);
-            if (!now.within(d.lastBackupAt(), s.duration("backup.max-age")) || !now.within(d.restoreVerifiedAt(), s.duration("restore.max-age"))) {
-                add(out, "ENV-003", target, d.name(), d.name() + " lacks a recent backup or restore", "/dataServices/" + i);
+            boolean backup = now.within(d.lastBackupAt(), s.duration("backup.max-age"));
+            if (!backup || !now.within(d.restoreVerifiedAt(), s.duration("restore.max-age"))) {
+                add(out, "ENV-003", target, d.name(), d.name() + " lacks a recent backup or restore",
+                        "/dataServices/" + i + (backup ? "/restoreVerifiedAt" : "/lastBackupAt"));
             }
         }
         if (r.secrets().manager() == null || r.secrets().certificatesExpiringWithin14d() != 0) add(out, "ENV-004", target, null, "secrets not in order", "/secrets");

@@ -41,6 +41,7 @@ class BenchSmokeTest {
         inputs.put("10000 findings", BenchInputs.manyFindings(10_000));
         inputs.put("10000 approvals", BenchInputs.manyApprovals(10_000));
         inputs.put("one person approves as release manager and security", BenchInputs.onePersonApproves());
+        inputs.put("evidence from the future", BenchInputs.fromTheFuture());
         return inputs.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             EvaluationInput in = e.getValue().parse();
             PromotionDecision d = ENGINE.evaluate(in, BenchInputs.AT);
@@ -53,6 +54,15 @@ class BenchSmokeTest {
     void theDeniedInputIsDeniedAndTheWorkedExampleIsNot() {
         assertEquals(false, ENGINE.evaluate(BenchInputs.denied().parse(), BenchInputs.AT).eligible());
         assertEquals(true, ENGINE.evaluate(BenchInputs.workedExample().parse(), BenchInputs.AT).eligible());
+    }
+
+    @Test
+    void evidenceFromTheFutureIsOneHardViolationPerFieldBeyondTheClockSkew() {
+        PromotionDecision d = ENGINE.evaluate(BenchInputs.fromTheFuture().parse(), BenchInputs.AT);
+        assertEquals(List.of("/approvals/1/at", "/ci/finishedAt", "/dataServices/0/lastBackupAt", "/rollback/rehearsedAt",
+                "/rollout/history/1/enteredAt", "/security/scannedAt", "/verifications/0/completedAt"),
+                d.violations().stream().filter(v -> v.control().equals("EVD-005") && v.enforcement().equals("hard"))
+                        .map(PromotionDecision.Violation::subject).sorted().toList());
     }
 
     @Test

@@ -2,10 +2,14 @@ package dev.gatehouse.facts;
 
 import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.model.InputDocument;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -20,7 +24,9 @@ public final class FactBuilder {
         List<Object> out = new ArrayList<>(64);
         out.add(new Now(now));
         evidence(input.evidence(), out);
+        timestamps(InputDocument.EVIDENCE.wire(), "", input.evidence(), out);
         readback(input.readback(), out);
+        timestamps(InputDocument.READBACK.wire(), "", input.readback(), out);
         for (RiskException x : input.exceptions()) {
             out.add(new ExceptionRequest(x.id(), x.controls(), x.scope().services(),
                     x.scope().environments().stream().map(Object::toString).toList(), x.scope().findings(),
@@ -99,5 +105,45 @@ public final class FactBuilder {
         out.add(new Capacity(r.capacity().gpuNodes(), r.capacity().reserveGpuNodes()));
         EnvironmentReadback.Observability o = r.observability();
         out.add(new Observability(o.logs(), o.metrics(), o.traces(), o.alerts(), o.criticalAlertsFiring()));
+    }
+
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
+    /**
+     * A {@link Timestamp} for every instant that is set in {@code value} and below it, in
+     * document order: record components are the contract's fields (their names are the JSON
+     * names), list items are numbered from 0.
+     */
+    private static void timestamps(String document, String pointer, Object value, List<Object> out) {
+        if (value instanceof Instant at) {
+            out.add(new Timestamp(document, pointer, at));
+        } else if (value instanceof Record record) {
+            for (RecordComponent c : COMPONENTS.get(record.getClass())) {
+                Object field;
+                try {
+                    field = c.getAccessor().invoke(record);
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new IllegalStateException("cannot read " + document + " field " + pointer + "/" + c.getName(), e);
+                }
+                timestamps(document, pointer + "/" + escape(c.getName()), field, out);
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                timestamps(document, pointer + "/" + i, list.get(i), out);
+            }
+        } else if (value instanceof Collection<?> set && set.stream().anyMatch(x -> x instanceof Instant || x instanceof Record)) {
+            throw new IllegalStateException(document + " field " + pointer + " is an unordered collection of records"
+                    + " or instants: its items have no JSON Pointer");
+        }
+    }
+
+    /** A JSON Pointer reference token (RFC 6901): ~ as ~0, / as ~1. */
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
     }
 }

@@ -33,6 +33,11 @@ public record Now(Instant at) {
         return t != null && !t.plus(d).isAfter(at);
     }
 
+    /** True when {@code t} is set and more than {@code d} after now: t > now + d (a time from the future, beyond a clock skew of d). */
+    public boolean ahead(Instant t, Duration d) {
+        return t != null && t.isAfter(at.plus(d));
+    }
+
     /** True when {@code t} is after now. */
     public boolean before(Instant t) {
         return t != null && t.isAfter(at);

@@ -92,4 +92,25 @@ class SarifSchemaTest {
         assertEquals("e.json", fileByPointer.get("/security/findings/0"), fileByPointer.toString());
         assertEquals("exceptions", fileByPointer.get("/expiresAt"), fileByPointer.toString());
     }
+
+    @Test
+    void whenEvidenceComesFromTheFutureThenEachResultNamesTheDocumentOfItsField() throws Exception {
+        PolicyEngine engine = PolicyEngine.builder().rules(TestPaths.rules()).build();
+        // A day earlier than the worked example: ring 1's entry and both backups are after now.
+        PromotionDecision d = engine.evaluate(DecisionReportsTest.workedExample(true), java.time.Instant.parse("2026-11-27T00:00:00Z"));
+        JsonNode log = JSON.readTree(SarifReport.render(d, engine.ruleMetadata(), engine.enforcementIn(Environment.PRODUCTION),
+                new SarifReport.Documents("e.json", "r.json", "exceptions")));
+        assertEquals(List.of(), problems(log));
+        java.util.Map<String, String> fileByPointer = new java.util.TreeMap<>();
+        for (JsonNode r : log.path("runs").path(0).path("results")) {
+            if (r.path("ruleId").asText().equals("EVD-005")) {
+                fileByPointer.put(r.path("properties").path("jsonPointer").asText(),
+                        r.path("locations").path(0).path("physicalLocation").path("artifactLocation").path("uri").asText());
+            }
+        }
+        assertEquals(java.util.Map.of(
+                "/dataServices/0/lastBackupAt", "r.json",
+                "/dataServices/1/lastBackupAt", "r.json",
+                "/rollout/history/1/enteredAt", "e.json"), fileByPointer);
+    }
 }
