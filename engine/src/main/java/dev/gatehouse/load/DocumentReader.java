@@ -2,6 +2,7 @@ package dev.gatehouse.load;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -350,14 +351,17 @@ public final class DocumentReader {
             }
         }
         ObjectMapper mapper = isYaml ? yaml : json;
-        try {
-            JsonNode tree = mapper.readTree(bytes);
+        JsonParser parser = null;
+        try (JsonParser p = mapper.createParser(bytes)) {
+            parser = p;
+            JsonNode tree = mapper.readTree(p);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 return failed(Diagnostic.input(SYNTAX, label, "", "the document is empty"));
             }
             return new Result(new Document(label, tree), List.of());
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+            // A parser's limit carries no location: where the parser stopped is the place.
+            JsonLocation at = e.getLocation() != null || parser == null ? e.getLocation() : parser.currentTokenLocation();
             int line = at == null ? 0 : Math.max(0, at.getLineNr());
             int column = at == null ? 0 : Math.max(0, at.getColumnNr());
             boolean limit = e instanceof StreamConstraintsException || YamlScreen.isCodePointLimit(e.getOriginalMessage());

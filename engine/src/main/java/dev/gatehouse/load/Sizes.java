@@ -44,9 +44,33 @@ public final class Sizes {
         return "a special file (pipe, device or socket)";
     }
 
-    /** A parser's limit message without the name of the Java setting that holds the limit. */
+    private static final java.util.regex.Pattern ALLOWED = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)");
+
+    /**
+     * A parser's limit message in our words, without the parser's running count (it depends on
+     * the parser's buffer sizes) or the name of the Java setting that holds the limit.
+     */
     static String limitMessage(String message) {
         String first = DocumentReader.firstLine(message);
+        java.util.regex.Matcher m = ALLOWED.matcher(first);
+        long limit = m.find() ? Long.parseLong(m.group(1)) : -1;
+        if (limit >= 0) {
+            if (first.startsWith("String value length")) {
+                return "holds a string longer than the limit of " + format(limit) + " for one string value";
+            }
+            if (first.startsWith("Number value length")) {
+                return "holds a number longer than the limit of " + limit + " characters";
+            }
+            if (first.startsWith("Name length")) {
+                return "holds a field name longer than the limit of " + limit + " bytes";
+            }
+            if (first.startsWith("Document nesting depth")) {
+                return "nests objects and lists deeper than the limit of " + limit + " levels";
+            }
+            if (first.startsWith("Document length")) {
+                return "is longer than the limit of " + format(limit) + " for one input (--max-input-size)";
+            }
+        }
         return first.replaceAll(", from `[^`]*`", "").replaceAll(" \\(from `[^`]*`\\)", "");
     }
 }
