@@ -3,6 +3,7 @@ package dev.gatehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.load.Document;
 import dev.gatehouse.load.DocumentReader;
+import dev.gatehouse.load.Numbers;
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.model.EvaluationInput;
@@ -11,7 +12,6 @@ import dev.gatehouse.model.RiskException;
 import dev.gatehouse.validate.Checked;
 import dev.gatehouse.validate.InputValidator;
 import dev.gatehouse.validate.Schemas;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -24,7 +24,7 @@ import java.util.Map;
  * means no input (and so no decision).
  */
 public final class Inputs {
-    private static final DocumentReader READER = new DocumentReader();
+    private static final DocumentReader READER = new DocumentReader(InputLimits.DEFAULT.maxInputBytes());
 
     private Inputs() {}
 
@@ -33,17 +33,34 @@ public final class Inputs {
         static final InputValidator INSTANCE = new InputValidator();
     }
 
+    private static DocumentReader reader(InputLimits limits) {
+        return limits.maxInputBytes() == READER.maxInputBytes() ? READER : new DocumentReader(limits.maxInputBytes());
+    }
+
     /**
      * Reads the evidence and readback (JSON) and the exceptions folder ({@code *.yaml},
-     * {@code *.yml}, {@code *.json}; may be null for none). Diagnostics name the files as given.
+     * {@code *.yml}, {@code *.json}; may be null for none) within the default {@link InputLimits}.
+     * Diagnostics name the files as given.
      */
     public static EvaluationInput read(Path evidence, Path readback, Path exceptionsDir) {
+        return read(evidence, readback, exceptionsDir, InputLimits.DEFAULT);
+    }
+
+    /**
+     * Reads the evidence, the readback and the exceptions folder within {@code limits}: only regular
+     * files are opened, each no larger than {@link InputLimits#maxInputBytes()}, all together no
+     * larger than {@link InputLimits#maxTotalBytes()}; every entry of the exceptions folder must be
+     * an exception file (see {@code docs/design.md}).
+     */
+    public static EvaluationInput read(Path evidence, Path readback, Path exceptionsDir, InputLimits limits) {
         List<Diagnostic> problems = new ArrayList<>();
-        ReleaseEvidence e = check(READER.readJson(evidence, evidence.toString()), ReleaseEvidence.KIND,
+        DocumentReader reader = reader(limits);
+        DocumentReader.Budget budget = new DocumentReader.Budget(limits.maxTotalBytes());
+        ReleaseEvidence e = check(reader.readJson(evidence, evidence.toString(), budget), ReleaseEvidence.KIND,
                 ReleaseEvidence.class, problems);
-        EnvironmentReadback r = check(READER.readJson(readback, readback.toString()), EnvironmentReadback.KIND,
+        EnvironmentReadback r = check(reader.readJson(readback, readback.toString(), budget), EnvironmentReadback.KIND,
                 EnvironmentReadback.class, problems);
-        return finish(e, r, exceptionsDir, problems);
+        return finish(e, r, exceptionsDir, problems, limits, budget);
     }
 
     /**
@@ -52,9 +69,18 @@ public final class Inputs {
      * read or is not JSON.
      */
     public static JsonNode readTree(Path file) {
-        DocumentReader.Result read = READER.readJson(file, file.toString());
-        if (read.document() == null) {
-            throw new InvalidInputException(read.diagnostics());
+        return readTree(file, InputLimits.DEFAULT);
+    }
+
+    /** {@link #readTree(Path)} within {@code limits} (a file larger than {@link InputLimits#maxInputBytes()} is refused). */
+    public static JsonNode readTree(Path file, InputLimits limits) {
+        DocumentReader.Result read = reader(limits).readJson(file, file.toString(), new DocumentReader.Budget(limits.maxTotalBytes()));
+        List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
+        if (read.document() != null) {
+            problems.addAll(Numbers.check(read.document()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         return read.document().tree();
     }
@@ -66,11 +92,17 @@ public final class Inputs {
      */
     public static EvaluationInput fromTrees(JsonNode evidence, String evidenceLabel, JsonNode readback,
             String readbackLabel, Path exceptionsDir) {
+        return fromTrees(evidence, evidenceLabel, readback, readbackLabel, exceptionsDir, InputLimits.DEFAULT);
+    }
+
+    /** {@link #fromTrees(JsonNode, String, JsonNode, String, Path)}, reading the exceptions folder within {@code limits}. */
+    public static EvaluationInput fromTrees(JsonNode evidence, String evidenceLabel, JsonNode readback,
+            String readbackLabel, Path exceptionsDir, InputLimits limits) {
         List<Diagnostic> problems = new ArrayList<>();
         ReleaseEvidence e = checkTree(evidence, evidenceLabel, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
         EnvironmentReadback r = checkTree(readback, readbackLabel, EnvironmentReadback.KIND, EnvironmentReadback.class,
                 problems);
-        return finish(e, r, exceptionsDir, problems);
+        return finish(e, r, exceptionsDir, problems, limits, new DocumentReader.Budget(limits.maxTotalBytes()));
     }
 
     /**
@@ -95,24 +127,21 @@ public final class Inputs {
     }
 
     private static EvaluationInput finish(ReleaseEvidence e, EnvironmentReadback r, Path exceptionsDir,
-            List<Diagnostic> problems) {
+            List<Diagnostic> problems, InputLimits limits, DocumentReader.Budget budget) {
         List<Map.Entry<String, RiskException>> exceptions = new ArrayList<>();
         if (exceptionsDir != null) {
             if (!Files.isDirectory(exceptionsDir)) {
                 problems.add(Diagnostic.inputAt(DocumentReader.UNREADABLE, exceptionsDir.toString(), 0, 0,
                         "the exceptions folder does not exist or is not a folder"));
             } else {
-                try {
-                    for (Path file : DocumentReader.exceptionFiles(exceptionsDir)) {
-                        RiskException x = check(READER.readJsonOrYaml(file, file.toString()), RiskException.KIND,
-                                RiskException.class, problems);
-                        if (x != null) {
-                            exceptions.add(new AbstractMap.SimpleImmutableEntry<>(file.toString(), x));
-                        }
+                DocumentReader reader = reader(limits);
+                DocumentReader.Listing listing = DocumentReader.listExceptions(exceptionsDir, limits.maxExceptionFiles());
+                problems.addAll(listing.diagnostics());
+                for (DocumentReader.ExceptionFile file : listing.files()) {
+                    RiskException x = check(reader.readListed(file, budget), RiskException.KIND, RiskException.class, problems);
+                    if (x != null) {
+                        exceptions.add(new AbstractMap.SimpleImmutableEntry<>(file.label(), x));
                     }
-                } catch (IOException ex) {
-                    problems.add(Diagnostic.inputAt(DocumentReader.UNREADABLE, exceptionsDir.toString(), 0, 0,
-                            "cannot list the exceptions folder: " + ex.getMessage()));
                 }
             }
         }
@@ -184,6 +213,11 @@ public final class Inputs {
             return null;
         }
         Document doc = read.document();
+        List<Diagnostic> numbers = Numbers.check(doc);
+        if (!numbers.isEmpty()) {
+            problems.addAll(numbers);
+            return null;
+        }
         Checked<T> checked = Validator.INSTANCE.check(doc, kind, type);
         problems.addAll(checked.diagnostics());
         return checked.value();

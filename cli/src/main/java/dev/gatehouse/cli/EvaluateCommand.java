@@ -50,6 +50,18 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "append the inputs and the decision to this hash-chained decision log (JSON lines)")
     Path log;
 
+    @Option(names = "--max-input-size", paramLabel = "SIZE", converter = Options.SizeConverter.class,
+            description = "refuse an input file larger than this, before parsing it: 8MiB, 512KiB, 1GiB or bytes (default 4MiB)")
+    Long maxInputSize;
+
+    @Option(names = "--max-total-input-size", paramLabel = "SIZE", converter = Options.SizeConverter.class,
+            description = "refuse inputs larger than this all together (default four times --max-input-size)")
+    Long maxTotalInputSize;
+
+    @Option(names = "--max-exception-files", paramLabel = "N",
+            description = "refuse an exceptions folder with more entries than this (default 500)")
+    Integer maxExceptionFiles;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -65,7 +77,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvaluationInput input = Inputs.read(inputs.evidence, inputs.readback, inputs.exceptions);
+        EvaluationInput input = Inputs.read(inputs.evidence, inputs.readback, inputs.exceptions,
+                Options.limits(maxInputSize, maxTotalInputSize, maxExceptionFiles));
         PolicyEngine engine = Options.engine(inputs.rules);
         Instant now = inputs.at != null ? inputs.at : clock.instant();
         PromotionDecision decision = engine.evaluate(input, now);

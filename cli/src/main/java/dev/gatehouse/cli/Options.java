@@ -58,6 +58,37 @@ final class Options {
         }
     }
 
+    /** Parses sizes for the input limits: {@code 8MiB}, {@code 512KiB}, {@code 1GiB} or bytes. */
+    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return dev.gatehouse.InputLimits.parseSize(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** The input limits of {@code --max-input-size}, {@code --max-total-input-size} and {@code --max-exception-files}. */
+    static dev.gatehouse.InputLimits limits(Long maxInputSize, Long maxTotalInputSize, Integer maxExceptionFiles) {
+        dev.gatehouse.InputLimits.Builder b = dev.gatehouse.InputLimits.builder();
+        try {
+            if (maxInputSize != null) {
+                b.maxInputBytes(maxInputSize);
+            }
+            if (maxTotalInputSize != null) {
+                b.maxTotalBytes(maxTotalInputSize);
+            }
+            if (maxExceptionFiles != null) {
+                b.maxExceptionFiles(maxExceptionFiles);
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     /** Builds an engine from {@code --rules}, or the bundled default rulebase. */
     static PolicyEngine engine(Path rules) {
         PolicyEngine.Builder b = PolicyEngine.builder();

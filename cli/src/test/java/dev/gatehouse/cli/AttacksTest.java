@@ -40,9 +40,13 @@ class AttacksTest {
             String stdout,
             String stdoutTo,
             List<String> fifos,
+            Map<String, Generated> generate,
             List<String> jvm,
             Map<String, String> env,
             Integer timeoutSeconds) {}
+
+    /** A file made in {tmp} before the run: {@code head}, then {@code repeat} {@code times} times, then {@code tail}. */
+    record Generated(String head, String repeat, long times, String tail) {}
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -65,6 +69,11 @@ class AttacksTest {
         for (String fifo : a.fifos() == null ? List.<String>of() : a.fifos()) {
             Process mk = new ProcessBuilder("mkfifo", tmp.resolve(fifo).toString()).inheritIO().start();
             assertEquals(0, mk.waitFor(), "mkfifo " + fifo);
+        }
+        if (a.generate() != null) {
+            for (Map.Entry<String, Generated> g : a.generate().entrySet()) {
+                generate(tmp.resolve(g.getKey()), g.getValue(), dir, tmp);
+            }
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -104,6 +113,19 @@ class AttacksTest {
         }
         if (a.stdout() != null) {
             assertEquals(expand(a.stdout(), dir, tmp), Files.readString(out.toPath(), StandardCharsets.UTF_8), context);
+        }
+    }
+
+    /** Writes a generated file (its folders too), streaming: a 10 MB attack file is never committed. */
+    static void generate(Path file, Generated g, Path dir, Path tmp) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write(expand(g.head() == null ? "" : g.head(), dir, tmp).getBytes(StandardCharsets.UTF_8));
+            byte[] unit = (g.repeat() == null ? "" : g.repeat()).getBytes(StandardCharsets.UTF_8);
+            for (long i = 0; i < g.times(); i++) {
+                out.write(unit);
+            }
+            out.write(expand(g.tail() == null ? "" : g.tail(), dir, tmp).getBytes(StandardCharsets.UTF_8));
         }
     }
 
