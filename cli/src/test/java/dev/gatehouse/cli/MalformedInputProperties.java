@@ -50,7 +50,9 @@ class MalformedInputProperties {
         /** Change apiVersion or kind. */
         WRONG_HEADER,
         /** Replace a string with one that is not valid UTF-8. */
-        BROKEN_UTF8
+        BROKEN_UTF8,
+        /** Replace a scalar with a number beyond a double's range (read as Infinity by a lax reader). */
+        NON_FINITE
     }
 
     /** Which document is broken. */
@@ -106,6 +108,13 @@ class MalformedInputProperties {
         List<Slot> slots = new ArrayList<>();
         collect(root, slots);
         switch (mutation) {
+            case NON_FINITE -> {
+                List<Slot> scalars = slots.stream().filter(s -> s.value().isValueNode()).toList();
+                String marker = "zzNonFiniteMarker" + pick;
+                scalars.get(pick % scalars.size()).set(JsonNodeFactory.instance.textNode(marker));
+                return JSON.writeValueAsString(root).replace("\"" + marker + "\"", (pick % 2 == 0 ? "" : "-") + "1e400")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
             case SCALAR_TO_OBJECT, SCALAR_TO_ARRAY, BROKEN_UTF8 -> {
                 List<Slot> scalars = slots.stream().filter(s -> s.value().isValueNode()
                         && (mutation != Mutation.BROKEN_UTF8 || s.value().isTextual())).toList();
