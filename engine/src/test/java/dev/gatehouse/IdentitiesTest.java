@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.facts.Persons;
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.Identities;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * One person is one person: the canonical form of identities (both validation layers give the
- * same diagnostic, whether the input is a document or a Java value).
+ * same diagnostic, whether the input is a document or a Java value), and person keys (identities
+ * that look alike are one person).
  */
 class IdentitiesTest {
     static final Path EXAMPLE = TestPaths.root().resolve("fixtures/worked-example");
@@ -82,6 +84,26 @@ class IdentitiesTest {
             assertEquals(expectedDiagnostics("<evidence>", expected),
                     diagnostics(() -> Inputs.of(changed, base.readback(), List.of())));
         }));
+    }
+
+    /** {a, b, whether they are one person}. */
+    static final Object[][] PEOPLE = {
+        {"p.ramaswamy", "p.ramaswamy", true},
+        {"p.ramaswamy", "p.r\u0430maswamy", true}, // Cyrillic a
+        {"p.ramaswamy", "\u0440.ramaswamy", true}, // Cyrillic er
+        {"j.smith", "j.srnith", true}, // rn looks like m
+        {"admin1", "adminl", true}, // 1 looks like l
+        {"o.okafor", "0.okafor", true}, // 0 looks like o
+        {"p.ramaswamy", "p.ramaswamy2", false},
+        {"a.haddad", "a.hadad", false},
+        {"m.okafor", "j.lindqvist", false},
+    };
+
+    @TestFactory
+    Stream<DynamicTest> lookalikeIdentitiesAreOnePerson() {
+        return Stream.of(PEOPLE).map(row -> DynamicTest.dynamicTest(visible(row[0] + " ~ " + row[1]), () -> assertEquals(
+                row[2], Persons.key((String) row[0]).equals(Persons.key((String) row[1])),
+                row[0] + " and " + row[1] + ": keys " + Persons.key((String) row[0]) + ", " + Persons.key((String) row[1]))));
     }
 
     private static List<String> expectedDiagnostics(String file, String message) {
