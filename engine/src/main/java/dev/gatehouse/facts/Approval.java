@@ -2,8 +2,19 @@ package dev.gatehouse.facts;
 
 import java.time.Instant;
 
-/** One approval: {@code /approvals/i}. */
-public record Approval(String role, String by, Instant at, int index) implements Traceable {
+/**
+ * One approval: {@code /approvals/i}. {@code by} is the identity as written (for messages);
+ * {@code person} is who that is ({@link Persons#key}): compare people by {@code person}, never by {@code by}.
+ */
+public record Approval(String role, String by, Instant at, int index, String person) implements Traceable {
+    public Approval {
+        java.util.Objects.requireNonNull(person, "person");
+    }
+
+    public Approval(String role, String by, Instant at, int index) {
+        this(role, by, at, index, Persons.key(by));
+    }
+
     public String pointer() {
         return "/approvals/" + index;
     }

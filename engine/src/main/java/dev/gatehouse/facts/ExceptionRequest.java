@@ -8,6 +8,8 @@ import java.util.TreeSet;
 /**
  * A residual-risk exception as given, before the rules decide its status. {@code findings} is
  * null when the exception is not limited to findings; {@code maxRing} is null when it caps no ring.
+ * {@code requestedBy} and {@code approvedBy} are the identities as written (for messages);
+ * {@code requester} and {@code approvers} are who they are ({@link Persons#key}), in the same order.
  */
 public record ExceptionRequest(
         String id,
@@ -19,8 +21,17 @@ public record ExceptionRequest(
         String requestedBy,
         List<String> approvedBy,
         Instant createdAt,
-        Instant expiresAt)
+        Instant expiresAt,
+        String requester,
+        List<String> approvers)
         implements Traceable {
+
+    public ExceptionRequest(String id, List<String> controls, List<String> services, List<String> environments,
+            List<String> findings, Integer maxRing, String requestedBy, List<String> approvedBy, Instant createdAt,
+            Instant expiresAt) {
+        this(id, controls, services, environments, findings, maxRing, requestedBy, approvedBy, createdAt, expiresAt,
+                Persons.key(requestedBy), approvedBy.stream().map(Persons::key).toList());
+    }
 
     public ExceptionRequest {
         controls = List.copyOf(controls);
@@ -28,6 +39,11 @@ public record ExceptionRequest(
         environments = List.copyOf(environments);
         findings = findings == null ? null : List.copyOf(findings);
         approvedBy = List.copyOf(approvedBy);
+        java.util.Objects.requireNonNull(requester, "requester");
+        approvers = List.copyOf(approvers);
+        if (approvers.size() != approvedBy.size()) {
+            throw new IllegalArgumentException("one person key per approver");
+        }
     }
 
     /** True when the scope names {@code service} (or {@code *}) and {@code environment}. */
@@ -40,11 +56,11 @@ public record ExceptionRequest(
         return controls.contains(control) && (findings == null || (subject != null && findings.contains(subject)));
     }
 
-    /** The distinct approvers other than the requester. */
+    /** The distinct people among the approvers other than the requester (person keys). */
     public Set<String> independentApprovers() {
-        Set<String> names = new TreeSet<>(approvedBy);
-        names.remove(requestedBy);
-        return names;
+        Set<String> people = new TreeSet<>(approvers);
+        people.remove(requester);
+        return people;
     }
 
     @Override

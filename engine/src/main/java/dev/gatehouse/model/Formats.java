@@ -13,6 +13,14 @@ public final class Formats {
     public static final String INSTANT_MESSAGE = "must be an RFC 3339 UTC instant such as 2026-11-28T12:00:00Z";
     public static final String NOT_BLANK = "^[\\s\\S]*\\S[\\s\\S]*$";
     public static final String NOT_BLANK_MESSAGE = "must not be blank";
+    /** The letters and digits an identity may start with (a regular-expression character class body). */
+    public static final String IDENTITY_FIRST = "\\p{Ll}\\p{Lm}\\p{Lo}\\p{Nd}";
+    /** The characters an identity may hold after the first. */
+    public static final String IDENTITY_REST = IDENTITY_FIRST + "\\p{Mn}\\p{Mc}._-";
+    public static final int IDENTITY_MAX_LENGTH = 64;
+    /** The characters of a canonical identity; {@link Identities} has the whole rule. */
+    public static final String IDENTITY = "^[" + IDENTITY_FIRST + "][" + IDENTITY_REST + "]{0,63}$";
+    public static final String IDENTITY_MESSAGE = "must be a canonical identity (" + Identities.RULE + ")";
 
     private Formats() {}
 
@@ -24,6 +32,7 @@ public final class Formats {
             case COMMIT -> COMMIT_MESSAGE;
             case INSTANT -> INSTANT_MESSAGE;
             case NOT_BLANK -> NOT_BLANK_MESSAGE;
+            case IDENTITY -> IDENTITY_MESSAGE;
             default -> "must match " + pattern;
         };
     }

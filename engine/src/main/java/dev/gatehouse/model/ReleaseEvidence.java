@@ -32,7 +32,7 @@ public record ReleaseEvidence(
             @NotBlank String service,
             @NotBlank String version,
             @NotNull @Pattern(regexp = Formats.COMMIT, message = Formats.COMMIT_MESSAGE) String commit,
-            @NotBlank String author,
+            @NotNull @CanonicalIdentity String author,
             @NotNull ChangeClass changeClass,
             @NotNull @Size(min = 1) List<@NotNull @Valid Artifact> artifacts) {}
 
@@ -82,7 +82,7 @@ public record ReleaseEvidence(
             @PositiveOrZero Double durationHours) {}
 
     /** One approval. */
-    public record Approval(@NotNull Role role, @NotBlank String by, @NotNull Instant at) {}
+    public record Approval(@NotNull Role role, @NotNull @CanonicalIdentity String by, @NotNull Instant at) {}
 
     /** One residual risk, optionally covered by an exception. */
     public record ResidualRisk(

@@ -20,8 +20,8 @@ public record RiskException(
         @Pattern(regexp = Formats.NOT_BLANK, message = Formats.NOT_BLANK_MESSAGE) String residualRisk,
         @NotBlank String justification,
         @NotNull List<@NotBlank String> compensatingControls,
-        @NotBlank String requestedBy,
-        @NotNull List<@NotBlank String> approvedBy,
+        @NotNull @CanonicalIdentity String requestedBy,
+        @NotNull List<@NotNull @CanonicalIdentity String> approvedBy,
         @NotNull Instant createdAt,
         @NotNull Instant expiresAt) {
 

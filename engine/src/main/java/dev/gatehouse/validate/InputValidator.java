@@ -17,6 +17,7 @@ import com.networknt.schema.ValidationMessage;
 import dev.gatehouse.load.Document;
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.Formats;
+import dev.gatehouse.model.Identities;
 import dev.gatehouse.model.RiskException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -47,6 +48,7 @@ public final class InputValidator {
     public static final String BAD_FORMAT = "bad-format";
     public static final String BAD_VALUE = "bad-value";
     public static final String DUPLICATE_ID = "duplicate-id";
+    public static final String BAD_IDENTITY = "bad-identity";
 
     private final Map<String, JsonSchema> schemas = new HashMap<>();
     private final Map<String, Set<String>> knownFields = new HashMap<>();
@@ -124,9 +126,14 @@ public final class InputValidator {
             String code = switch (annotation) {
                 case "NotNull" -> MISSING_FIELD;
                 case "Pattern" -> BAD_FORMAT;
+                case "CanonicalIdentity" -> BAD_IDENTITY;
                 default -> BAD_VALUE;
             };
-            String message = annotation.equals("NotNull") ? "is required" : v.getMessage();
+            String message = switch (annotation) {
+                case "NotNull" -> "is required";
+                case "CanonicalIdentity" -> Identities.problem((String) v.getInvalidValue());
+                default -> v.getMessage();
+            };
             out.add(Diagnostic.input(code, file, pointerOf(v.getPropertyPath()), message));
         }
         return dedupe(out);
@@ -161,7 +168,9 @@ public final class InputValidator {
             case "additionalProperties" -> Diagnostic.input(UNKNOWN_FIELD, file, pointer + "/" + escape(m.getProperty()),
                     "is not a known field" + suggestion(kind, m.getProperty()));
             case "type" -> Diagnostic.input(WRONG_TYPE, file, pointer, "has the wrong type: " + detail);
-            case "pattern" -> Diagnostic.input(BAD_FORMAT, file, pointer, Formats.messageFor(m.getSchemaNode().asText()));
+            case "pattern" -> m.getSchemaNode().asText().equals(Formats.IDENTITY)
+                    ? Diagnostic.input(BAD_IDENTITY, file, pointer, Identities.problem(m.getInstanceNode().asText()))
+                    : Diagnostic.input(BAD_FORMAT, file, pointer, Formats.messageFor(m.getSchemaNode().asText()));
             case "enum" -> Diagnostic.input(BAD_VALUE, file, pointer,
                     "must be one of " + enumValues(m.getSchemaNode()) + ", not " + m.getInstanceNode());
             case "minItems" -> Diagnostic.input(BAD_VALUE, file, pointer,

@@ -3,6 +3,7 @@ package dev.gatehouse.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.CustomDefinition;
+import com.github.victools.jsonschema.generator.FieldScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -12,8 +13,10 @@ import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import dev.gatehouse.model.CanonicalIdentity;
 import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.model.Formats;
+import dev.gatehouse.model.Identities;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
 import jakarta.validation.constraints.NotBlank;
@@ -86,6 +89,13 @@ public final class Schemas {
         return out;
     }
 
+    /** True when the field (or, for a list's item, the item) is a person's identity. */
+    private static boolean identity(FieldScope field) {
+        return field.isFakeContainerItemScope()
+                ? field.getContainerItemAnnotationConsideringFieldAndGetterIfSupported(CanonicalIdentity.class) != null
+                : field.getAnnotationConsideringFieldAndGetterIfSupported(CanonicalIdentity.class) != null;
+    }
+
     private static SchemaGenerator generator() {
         SchemaGeneratorConfigBuilder b = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
@@ -108,13 +118,16 @@ public final class Schemas {
             return new CustomDefinition(def, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO);
         });
         b.forFields().withStringPatternResolver(field -> {
+            if (identity(field)) {
+                return Formats.IDENTITY;
+            }
             NotBlank nb = field.getAnnotationConsideringFieldAndGetterIfSupported(NotBlank.class);
             if (nb == null && field.isFakeContainerItemScope()) {
                 nb = field.getContainerItemAnnotationConsideringFieldAndGetterIfSupported(NotBlank.class);
             }
             return nb == null ? null : Formats.NOT_BLANK;
         });
-        b.forFields().withDescriptionResolver(field -> null);
+        b.forFields().withDescriptionResolver(field -> identity(field) ? Identities.DESCRIPTION : null);
         return new SchemaGenerator(b.build());
     }
 }
