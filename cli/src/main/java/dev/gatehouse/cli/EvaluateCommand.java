@@ -98,11 +98,17 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         // Logged only once the report is out: a run that failed to report (2 or 3) leaves no line behind.
         if (log != null) {
+            DecisionLog.Appended appended;
             try {
-                DecisionLog.append(log, input, now, decision);
+                appended = DecisionLog.append(log, input, now, decision);
             } catch (IOException e) {
                 throw new OutputFailure("the decision was reported but not logged: cannot append to the decision log "
                         + log + ": " + Outputs.reason(e));
+            }
+            if (appended.removed() != null) {
+                spec.commandLine().getErr().println("gatehouse: the decision log " + log + " ended in a torn line "
+                        + appended.removed().line() + " (" + appended.removed().bytes() + " bytes without a newline: an earlier "
+                        + "append did not complete); removed it, and logged this decision as line " + appended.line());
             }
         }
         return decision.eligible() ? ExitCode.OK : ExitCode.NOT_ELIGIBLE;

@@ -40,6 +40,7 @@ class AttacksTest {
             String stdout,
             String stdoutTo,
             List<String> fifos,
+            List<String> copy,
             List<String> jvm,
             Map<String, String> env,
             Integer timeoutSeconds) {}
@@ -65,6 +66,10 @@ class AttacksTest {
         for (String fifo : a.fifos() == null ? List.<String>of() : a.fifos()) {
             Process mk = new ProcessBuilder("mkfifo", tmp.resolve(fifo).toString()).inheritIO().start();
             assertEquals(0, mk.waitFor(), "mkfifo " + fifo);
+        }
+        for (String file : a.copy() == null ? List.<String>of() : a.copy()) {
+            Path from = Path.of(expand(file, dir, tmp));
+            Files.copy(from, tmp.resolve(from.getFileName()));
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
