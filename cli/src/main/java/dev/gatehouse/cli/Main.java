@@ -154,6 +154,15 @@ public final class Main implements Runnable {
 
     /** Turns a failure into stderr lines and an exit code: diagnostics and usage are 2, anything else 3. */
     static int report(Throwable ex, PrintWriter err, boolean debug) {
+        VirtualMachineError vm = vmError(ex);
+        if (vm != null && vm != ex) {
+            // Out of memory or stack wrapped by a library (e.g. reflection): name the cause, not the wrapper.
+            err.println("gatehouse: internal error: " + describe(vm, debug));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            return ExitCode.INTERNAL;
+        }
         if (ex instanceof EvaluationException) {
             err.println("gatehouse: the rules could not decide: " + ex.getMessage());
             return ExitCode.INTERNAL;
@@ -177,6 +186,17 @@ public final class Main implements Runnable {
             ex.printStackTrace(err);
         }
         return ExitCode.INTERNAL;
+    }
+
+    /** The first VirtualMachineError (out of memory, stack overflow) in the cause chain, or null. */
+    private static VirtualMachineError vmError(Throwable t) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            if (c instanceof VirtualMachineError v) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** One line: what failed, that nothing was decided, and (unless debugging) how to see the trace. */

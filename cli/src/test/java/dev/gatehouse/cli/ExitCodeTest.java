@@ -39,6 +39,11 @@ class ExitCodeTest {
                         "gatehouse: internal error: java.lang.IllegalStateException: first line; no decision was made" + HINT),
                 new Failure(new NullPointerException(), 3,
                         "gatehouse: internal error: java.lang.NullPointerException; no decision was made" + HINT),
+                // Wrapped by a library (the precompiled rulebase loads by reflection): the cause is named.
+                new Failure(new IllegalStateException("the precompiled default rulebase is unusable",
+                        new java.lang.reflect.InvocationTargetException(new OutOfMemoryError("Java heap space"))), 3,
+                        "gatehouse: internal error: out of memory (java.lang.OutOfMemoryError: Java heap space); no decision "
+                                + "was made: give the JVM more heap (-Xmx) or a smaller input" + HINT),
                 new Failure(new UsageException("the log x does not exist"), 2, "gatehouse: the log x does not exist"),
                 new Failure(new OutputFailure("the report could not be written to out.json: No space left on device"), 3,
                         "gatehouse: the report could not be written to out.json: No space left on device"));
