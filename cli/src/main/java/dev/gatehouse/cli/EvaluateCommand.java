@@ -10,11 +10,11 @@ import dev.gatehouse.report.Json;
 import dev.gatehouse.report.SarifReport;
 import dev.gatehouse.report.TextReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -77,18 +77,24 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Destinations first: a report or log that would overwrite an input, or has no folder, is bad usage (2),
+        // found before any work.
+        List<Outputs.Input> read = Outputs.inputs(inputs);
+        if (output != null) {
+            Outputs.checkDestination("--output", output, read);
+        }
+        if (log != null) {
+            List<Outputs.Input> notTheLog = new ArrayList<>(read);
+            if (output != null) {
+                notTheLog.add(new Outputs.Input("the --output file", output));
+            }
+            Outputs.checkDestination("--log", log, notTheLog);
+        }
         EvaluationInput input = Inputs.read(inputs.evidence, inputs.readback, inputs.exceptions,
                 Options.limits(maxInputSize, maxTotalInputSize, maxExceptionFiles));
         PolicyEngine engine = Options.engine(inputs.rules);
         Instant now = inputs.at != null ? inputs.at : clock.instant();
         PromotionDecision decision = engine.evaluate(input, now);
-        if (log != null) {
-            try {
-                DecisionLog.append(log, input, now, decision);
-            } catch (IOException e) {
-                throw new UsageException("cannot append to the decision log " + log + ": " + e.getMessage());
-            }
-        }
         String rendered = switch (format) {
             case json -> Json.pretty(decision);
             case text -> TextReport.render(decision);
@@ -99,14 +105,24 @@ final class EvaluateCommand implements Callable<Integer> {
                             inputs.exceptions == null ? null : inputs.exceptions.toString()));
         };
         if (output != null) {
-            try {
-                Files.writeString(output, rendered, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UsageException("cannot write " + output + ": " + e.getMessage());
-            }
+            Outputs.write("--output", output, rendered);
         } else {
-            spec.commandLine().getOut().print(rendered);
-            spec.commandLine().getOut().flush();
+            Outputs.print(spec, rendered);
+        }
+        // Logged only once the report is out: a run that failed to report (2 or 3) leaves no line behind.
+        if (log != null) {
+            DecisionLog.Appended appended;
+            try {
+                appended = DecisionLog.append(log, input, now, decision);
+            } catch (IOException e) {
+                throw new OutputFailure("the decision was reported but not logged: cannot append to the decision log "
+                        + log + ": " + Outputs.reason(e));
+            }
+            if (appended.removed() != null) {
+                spec.commandLine().getErr().println("gatehouse: the decision log " + log + " ended in a torn line "
+                        + appended.removed().line() + " (" + appended.removed().bytes() + " bytes without a newline: an earlier "
+                        + "append did not complete); removed it, and logged this decision as line " + appended.line());
+            }
         }
         return decision.eligible() ? ExitCode.OK : ExitCode.NOT_ELIGIBLE;
     }

@@ -26,7 +26,8 @@ final class LogCommand implements Runnable {
             description = "Checks that no line of a decision log was edited, reordered or deleted (the last line is "
                     + "covered by the head hash it prints: keep it elsewhere).",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:the chain is intact", "1:a line is broken (the first is named)", "2:bad usage"})
+            exitCodeList = {"0:the chain is intact", "1:a line is broken, or the last is torn (the first is named)", "2:bad usage",
+                "3:internal error"})
     static final class Verify implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "the decision log")
         Path file;
@@ -46,13 +47,11 @@ final class LogCommand implements Runnable {
                 throw new UsageException("cannot read " + file + ": " + e.getMessage());
             }
             if (!v.ok()) {
-                spec.commandLine().getOut().println(file + ":" + v.firstBroken() + ": broken: " + v.problem());
-                spec.commandLine().getOut().flush();
+                // A torn tail is named as such (an append that died midway), an edit as broken.
+                Outputs.print(spec, file + ":" + v.firstBroken() + ": " + (v.torn() ? "" : "broken: ") + v.problem() + "\n");
                 return ExitCode.NOT_ELIGIBLE;
             }
-            spec.commandLine().getOut().println(file + ": OK, " + v.lines() + " line" + (v.lines() == 1 ? "" : "s")
-                    + ", head " + v.head());
-            spec.commandLine().getOut().flush();
+            Outputs.print(spec, file + ": OK, " + v.lines() + " line" + (v.lines() == 1 ? "" : "s") + ", head " + v.head() + "\n");
             return ExitCode.OK;
         }
     }

@@ -10,9 +10,9 @@ import dev.gatehouse.cases.GoldenCase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -68,6 +68,11 @@ final class TestCommand implements Callable<Integer> {
         if (!Files.isDirectory(fixtures)) {
             throw new UsageException("no fixtures folder: " + fixtures);
         }
+        if (junit != null) {
+            List<Outputs.Input> read = new ArrayList<>(Outputs.filesUnder("a golden case file", fixtures, Integer.MAX_VALUE));
+            read.addAll(Outputs.filesUnder("a rulebase file", rules, Integer.MAX_VALUE));
+            Outputs.checkDestination("--junit", junit, read);
+        }
         PolicyEngine engine = Options.engine(rules);
         CaseLoader.Loaded loaded = CaseLoader.load(fixtures);
         PrintWriter out = spec.commandLine().getOut();
@@ -90,11 +95,7 @@ final class TestCommand implements Callable<Integer> {
         out.print(coverage.render());
         out.flush();
         if (junit != null) {
-            try {
-                Files.writeString(junit, CaseReport.junit(fixtures.toString(), results, coverage), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UsageException("cannot write " + junit + ": " + e.getMessage());
-            }
+            Outputs.write("--junit", junit, CaseReport.junit(fixtures.toString(), results, coverage));
         }
         int exit = results.stream().allMatch(CaseResult::passed) ? ExitCode.OK : ExitCode.NOT_ELIGIBLE;
         if (exit != ExitCode.OK) {

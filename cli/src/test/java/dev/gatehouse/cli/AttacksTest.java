@@ -41,6 +41,7 @@ class AttacksTest {
             String stdoutTo,
             List<String> fifos,
             Map<String, Generated> generate,
+            List<String> copy,
             List<String> jvm,
             Map<String, String> env,
             Integer timeoutSeconds) {}
@@ -74,6 +75,10 @@ class AttacksTest {
             for (Map.Entry<String, Generated> g : a.generate().entrySet()) {
                 generate(tmp.resolve(g.getKey()), g.getValue(), dir, tmp);
             }
+        }
+        for (String file : a.copy() == null ? List.<String>of() : a.copy()) {
+            Path from = Path.of(expand(file, dir, tmp));
+            Files.copy(from, tmp.resolve(from.getFileName()));
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

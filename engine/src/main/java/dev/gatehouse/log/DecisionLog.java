@@ -36,6 +36,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * names the first broken line. The last line is covered only by the head hash verify prints. Appends take an exclusive
  * {@link FileLock} (and a lock within this JVM, where file locks are per process), so concurrent
  * writers never interleave.
+ *
+ * <p>An append is all or nothing: the whole line is written with its newline, and on any failure
+ * (a full disk, a file size limit, a failed sync) the file is truncated back to its length before
+ * the append. A line without its newline at the end of the file can then only be left by a writer
+ * that died mid-append (kill -9, a power cut): {@link #verify} names it as torn, and the next append
+ * removes it (the bytes of a record that never completed) and reports that it did in
+ * {@link Appended#removed}.
  */
 public final class DecisionLog {
     /** The {@code prev} of the first line. */
@@ -52,47 +59,114 @@ public final class DecisionLog {
     private DecisionLog() {}
 
     /** One line read back: its 1-based number and its parts as JSON trees. */
-    public record Entry(int line, JsonNode evidence, JsonNode readback, List<JsonNode> exceptions, Instant at,
+    public record Entry(long line, JsonNode evidence, JsonNode readback, List<JsonNode> exceptions, Instant at,
             JsonNode decision) {
         public Entry {
             exceptions = List.copyOf(exceptions);
         }
     }
 
-    /** The outcome of {@link #verify}: {@code firstBroken} is 0 when the chain is intact. */
-    public record Verification(int lines, int firstBroken, String problem, String head) {
+    /**
+     * The outcome of {@link #verify}: {@code firstBroken} is 0 when the chain is intact. {@code torn}
+     * says the first broken line is a last line without its newline: an append that did not complete,
+     * not an edit ({@code head} is then the hash of the intact lines before it).
+     */
+    public record Verification(long lines, long firstBroken, String problem, String head, boolean torn) {
         public boolean ok() {
             return firstBroken == 0;
         }
     }
 
-    /** Appends one evaluation. Creates the file when it does not exist. */
-    public static void append(Path file, EvaluationInput input, Instant at, PromotionDecision decision) throws IOException {
+    /** What an append did: the number of the line it wrote, and the torn line it removed first (or null). */
+    public record Appended(long line, Torn removed) {}
+
+    /** A torn last line that an append removed: its number and how many bytes it had. */
+    public record Torn(long line, long bytes) {}
+
+    /** Opens the log's channel (tests inject one that fails as a full disk does). */
+    interface Channels {
+        FileChannel open(Path file) throws IOException;
+    }
+
+    private static final Channels FILES = f -> FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+
+    /**
+     * Appends one evaluation, all or nothing. Creates the file when it does not exist. A torn last
+     * line (an append that died midway) is removed first and returned in {@link Appended#removed}.
+     *
+     * @throws IOException when the line could not be written whole; the file is then as it was
+     *     (the message says so, or, should truncating it back fail too, that it is not)
+     */
+    public static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision) throws IOException {
+        return append(file, input, at, decision, FILES);
+    }
+
+    static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision, Channels channels)
+            throws IOException {
         Path key = file.toAbsolutePath().normalize();
         ReentrantLock lock = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
-        try (FileChannel ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        try (FileChannel ch = channels.open(key);
                 FileLock ignored = ch.lock()) {
             long size = ch.size();
             String prev = GENESIS;
             long n = 1;
-            if (size > 0) {
-                byte[] last = lastLine(ch, size, file);
+            Torn removed = null;
+            long complete = size > 0 ? completeLength(ch, size) : 0;
+            if (complete > 0) {
+                byte[] last = lastLine(ch, complete);
                 prev = Json.sha256(last);
-                JsonNode tree = StrictLogJson.MAPPER.readTree(last);
-                if (tree == null || !tree.path("n").canConvertToLong()) {
-                    throw new IOException(file + ": the last line is not a decision log line; run 'gatehouse log verify " + file + "'");
+                JsonNode tree;
+                try {
+                    tree = StrictLogJson.MAPPER.readTree(last);
+                } catch (IOException e) {
+                    tree = null;
+                }
+                if (tree == null || !tree.path("n").isIntegralNumber() || !tree.get("n").canConvertToLong()
+                        || tree.get("n").asLong() < 1) {
+                    throw new IOException("its last complete line is not a decision log line; run 'gatehouse log verify "
+                            + file + "'");
+                }
+                if (tree.get("n").asLong() == Long.MAX_VALUE) {
+                    throw new IOException("it is full: its last line is number " + Long.MAX_VALUE
+                            + ", the largest a line can have; start a new log");
                 }
                 n = tree.get("n").asLong() + 1;
             }
+            if (complete < size) {
+                // A torn last line: an earlier append died midway. Its record never completed; remove it.
+                ch.truncate(complete);
+                ch.force(true);
+                removed = new Torn(n, size - complete);
+                size = complete;
+            }
             byte[] line = line(input, at, decision, prev, n);
             ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
-            long pos = size;
-            while (buf.hasRemaining()) {
-                pos += ch.write(buf, pos);
+            try {
+                long pos = size;
+                while (buf.hasRemaining()) {
+                    pos += ch.write(buf, pos);
+                }
+                ch.force(false);
+            } catch (IOException | RuntimeException | Error e) {
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                try {
+                    ch.truncate(size);
+                } catch (IOException | RuntimeException t) {
+                    IOException torn = new IOException(why + "; truncating it back to " + (n - 1) + " line" + (n == 2 ? "" : "s")
+                            + " failed too (" + t.getMessage() + "): line " + n + " may be torn, and the next append removes it", e);
+                    torn.addSuppressed(t);
+                    throw torn;
+                }
+                try {
+                    ch.force(true);
+                } catch (IOException | RuntimeException syncFailed) {
+                    // best effort: readers already see the truncated file; a failed sync is the error reported
+                }
+                throw new IOException(why + "; the log was left as it was (" + (n - 1) + " line" + (n == 2 ? "" : "s") + ")", e);
             }
-            ch.force(false);
+            return new Appended(n, removed);
         } finally {
             lock.unlock();
         }
@@ -147,44 +221,48 @@ public final class DecisionLog {
     /** Checks the chain line by line. */
     public static Verification verify(Path file) throws IOException {
         String expected = GENESIS;
-        int n = 0;
+        long n = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             byte[] line;
             while ((line = readLine(in)) != null) {
                 n++;
                 if (line.length == 0 || line[line.length - 1] != '\n') {
-                    return new Verification(n, n, "the line is incomplete: it does not end with a newline", null);
+                    return new Verification(n, n, "line " + n + " is torn: the last append did not complete (" + line.length
+                            + " byte" + (line.length == 1 ? "" : "s") + " without a newline); "
+                            + (n == 1 ? "there is no line before it" : (n == 2 ? "line 1 is" : "lines 1 to " + (n - 1) + " are")
+                                    + " intact, head " + expected)
+                            + ", and the next evaluate --log removes it", expected, true);
                 }
                 byte[] body = java.util.Arrays.copyOf(line, line.length - 1);
                 JsonNode tree;
                 try {
                     tree = StrictLogJson.MAPPER.readTree(body);
                 } catch (IOException e) {
-                    return new Verification(n, n, "the line is not JSON", null);
+                    return new Verification(n, n, "the line is not JSON", null, false);
                 }
                 if (tree == null || !tree.isObject() || !tree.path("prev").isTextual()) {
-                    return new Verification(n, n, "the line has no prev hash", null);
+                    return new Verification(n, n, "the line has no prev hash", null, false);
                 }
                 if (!tree.path("n").canConvertToLong() || tree.get("n").asLong() != n) {
                     return new Verification(n, n, "it says it is line " + tree.path("n").asText("(none)")
-                            + ": a line before it was deleted or inserted, or lines were reordered", null);
+                            + ": a line before it was deleted or inserted, or lines were reordered", null, false);
                 }
                 if (!tree.get("prev").asText().equals(expected)) {
                     if (n == 1) {
                         return new Verification(n, 1, "prev is " + tree.get("prev").asText() + ", not the genesis value "
-                                + GENESIS, null);
+                                + GENESIS, null, false);
                     }
                     return new Verification(n, n - 1, "line " + (n - 1) + " was changed: its sha256 is " + expected
-                            + " but line " + n + " recorded " + tree.get("prev").asText(), null);
+                            + " but line " + n + " recorded " + tree.get("prev").asText(), null, false);
                 }
                 String mismatch = inputsMismatch(tree, file + ":" + n);
                 if (mismatch != null) {
-                    return new Verification(n, n, mismatch, null);
+                    return new Verification(n, n, mismatch, null, false);
                 }
                 expected = Json.sha256(body);
             }
         }
-        return new Verification(n, 0, null, expected);
+        return new Verification(n, 0, null, expected, false);
     }
 
     /**
@@ -240,13 +318,33 @@ public final class DecisionLog {
         return out;
     }
 
-    /** The last line of a non-empty file, without its newline. */
-    private static byte[] lastLine(FileChannel ch, long size, Path file) throws IOException {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        ch.read(one, size - 1);
-        if (one.get(0) != '\n') {
-            throw new IOException(file + " does not end with a complete line; run 'gatehouse log verify " + file + "'");
+    /** The length of the file up to and including its last newline (0 when it has none). */
+    private static long completeLength(FileChannel ch, long size) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        long end = size;
+        while (end > 0) {
+            long from = Math.max(0, end - chunk.capacity());
+            chunk.clear().limit((int) (end - from));
+            int read = 0;
+            while (chunk.hasRemaining()) {
+                int r = ch.read(chunk, from + read);
+                if (r < 0) {
+                    break;
+                }
+                read += r;
+            }
+            for (int i = read - 1; i >= 0; i--) {
+                if (chunk.get(i) == '\n') {
+                    return from + i + 1;
+                }
+            }
+            end = from;
         }
+        return 0;
+    }
+
+    /** The last line of the first {@code size} bytes, which end with a newline; without that newline. */
+    private static byte[] lastLine(FileChannel ch, long size) throws IOException {
         long end = size - 1;
         long start = end;
         ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
