@@ -192,6 +192,9 @@ public final class RulebaseCompiler {
             } else if (column == 0 && mvel.find() && Integer.parseInt(mvel.group(1)) == line) {
                 column = Integer.parseInt(mvel.group(2));
             }
+            if (line > 0 && column == 0) {
+                column = columnOnLine(drls, file, line, text);
+            }
             if (line == 0) {
                 // Drools gave no position: point at the rule the message names, where it is declared.
                 RuleSource declaring = null;
@@ -225,6 +228,29 @@ public final class RulebaseCompiler {
         } finally {
             ks.getRepository().removeKieModule(id);
         }
+    }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']+)'");
+
+    /**
+     * A column for a message Drools gave a line but no column: where the first name the message quotes
+     * (e.g. {@code Unable to resolve ObjectType 'X'}) is on that line, else the line's first non-blank character.
+     */
+    static int columnOnLine(List<RuleSource> drls, String file, int line, String message) {
+        RuleSource drl = drls.stream().filter(d -> d.label().equals(file)).findFirst().orElse(null);
+        String[] lines = drl == null ? new String[0] : drl.text().split("\\R", -1);
+        if (line > lines.length) {
+            return 1;
+        }
+        String text = lines[line - 1];
+        java.util.regex.Matcher quoted = QUOTED.matcher(message);
+        while (quoted.find()) {
+            int at = text.indexOf(quoted.group(1));
+            if (at >= 0) {
+                return at + 1;
+            }
+        }
+        return text.length() - text.stripLeading().length() + 1;
     }
 
     /** The 1-based line where {@code rule "name"} is declared in a DRL text, or 0. */
