@@ -125,4 +125,22 @@ class RulesFolderTest {
         assertFalse(folder.precompiled());
         assertTrue(folder.ruleMetadata().stream().anyMatch(r -> r.name().equals("EXTRA note")));
     }
+
+    @Test
+    void whenRulesDoNotCompileForTheExecutableModelThenTheBuildStepStagesNothingAndSucceeds(@TempDir Path tmp)
+            throws IOException {
+        // This module's class path has the executable model compiler: the step uses it, as the build does.
+        Path rules = copyOfRules(tmp);
+        append(rules.resolve("ci.drl"), "\nrule \"broken\" when $x : NoSuchFact() then end\n");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        boolean staged = dev.gatehouse.rulebase.Precompile.run(rules, tmp.resolve("kjar"), tmp.resolve("classes"),
+                new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+        assertFalse(staged, log.toString());
+        assertTrue(log.toString().contains("NoSuchFact"), log.toString());
+        assertFalse(Files.exists(tmp.resolve("kjar/gatehouse/rules")));
+
+        Files.copy(ROOT.resolve("rules/ci.drl"), rules.resolve("ci.drl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(dev.gatehouse.rulebase.Precompile.run(rules, tmp.resolve("kjar"), tmp.resolve("classes"),
+                new java.io.PrintStream(log, true, StandardCharsets.UTF_8)), log.toString());
+    }
 }

@@ -95,16 +95,19 @@ public final class Precompile {
         }
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(ks.newReleaseId("dev.gatehouse.rulebase", "precompile-check", "1.0.0"));
+        org.kie.api.builder.ReleaseId id = ks.newReleaseId("dev.gatehouse.rulebase", "precompile-check", "1.0.0");
+        kfs.generateAndWritePomXML(id);
         for (RuleSource drl : drls) {
             kfs.write("src/main/resources/" + PACKAGE_FOLDER + "/" + drl.path(), drl.content());
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(model);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            out.add((m.getPath() == null ? "" : m.getPath().replace("src/main/resources/" + PACKAGE_FOLDER + "/", "")
+            out.add((m.getPath() == null ? "" : m.getPath().replace("src/main/resources/", "").replace(PACKAGE_FOLDER + "/", "")
                     + ":" + Math.max(0, m.getLine()) + ": ") + m.getText().strip().replaceAll("\\s*\\n\\s*", " "));
         }
-        ks.getRepository().removeKieModule(builder.getKieModule().getReleaseId());
+        if (out.isEmpty()) {
+            ks.getRepository().removeKieModule(id); // getKieModule() throws when there were errors
+        }
         return out;
     }
 
