@@ -138,14 +138,17 @@ public final class PolicyEngine {
         }
     }
 
-    /** Whether the rulebase was loaded precompiled (the bundled default, compiled at build time) rather than compiled now. */
+    /**
+     * Whether the rulebase was loaded precompiled (compiled at build time from the same DRL: the bundled default, or a
+     * folder whose DRL files are exactly those) rather than compiled now.
+     */
     public boolean precompiled() {
         return rulebase.precompiled();
     }
 
     /**
-     * System property: when {@code true}, the default rulebase is compiled at run time even when its
-     * precompiled form is on the class path (for comparing the two).
+     * System property: when {@code true}, the rulebase is compiled at run time even when a precompiled form of
+     * its DRL is on the class path (for comparing the two).
      */
     public static final String NO_PRECOMPILED = "gatehouse.noPrecompiled";
 
@@ -199,8 +202,10 @@ public final class PolicyEngine {
                 where = "<default>/rules";
             }
             RulebaseCompiler.Result result = null;
-            if (rules == null && !Boolean.getBoolean(NO_PRECOMPILED)) {
-                // The build precompiles the bundled rulebase (module gatehouse-default-rulebase); use it when present.
+            if (!Boolean.getBoolean(NO_PRECOMPILED)) {
+                // The build precompiles rules/ (module gatehouse-default-rulebase); when it is on the class path and
+                // was compiled from exactly these DRL files (bundled, or a folder such as the repository's rules/),
+                // use it. Any other DRL (a rule edited, added or removed since the build) is compiled now.
                 result = RulebaseCompiler.precompiled(sources, where, PolicyEngine.class.getClassLoader());
             }
             if (result == null) {

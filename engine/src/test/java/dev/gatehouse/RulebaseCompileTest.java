@@ -41,7 +41,7 @@ class RulebaseCompileTest {
         List<String> d = problems("broken-consequence").stream().map(Diagnostic::format).toList();
         String file = RULEBASES.resolve("broken-consequence/t.drl").toString();
         assertEquals(2, d.size(), d::toString);
-        assertTrue(d.get(0).startsWith(file + ":12:0: rule-compile-error: Rule Compilation error The method of(Enforcement, "
+        assertTrue(d.get(0).startsWith(file + ":12:1: rule-compile-error: Rule Compilation error The method of(Enforcement, "
                 + "String, String, String) in the type Violation is not applicable"), d.get(0));
         assertTrue(d.get(1).startsWith(file + ":24:4: rule-compile-error: Unable to Analyse Expression colour == \"red\""),
                 d.get(1));

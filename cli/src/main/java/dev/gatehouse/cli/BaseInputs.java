@@ -15,7 +15,7 @@ final class BaseInputs {
     @Option(names = "--exceptions", paramLabel = "DIR", description = "a folder of residual-risk exceptions (*.yaml, *.yml, *.json)")
     Path exceptions;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the bundled default policy)")
+    @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the repository's rules/ with ./gatehouse, else the copy bundled at build time)")
     Path rules;
 
     @Option(names = "--at", paramLabel = "INSTANT", converter = Options.InstantConverter.class,

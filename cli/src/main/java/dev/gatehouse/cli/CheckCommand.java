@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding", "2:findings (or rules that do not compile)", "3:internal error"})
 final class CheckCommand implements Callable<Integer> {
-    @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the bundled default policy)")
+    @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the repository's rules/ with ./gatehouse, else the copy bundled at build time)")
     Path rules;
 
     @CommandLine.Spec
@@ -25,8 +25,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Diagnostic> findings = rules == null ? Linter.lintBundled() : Linter.lint(rules);
-        String where = rules == null ? "the default rulebase" : rules.toString();
+        Path dir = Options.rulesOrDefault(rules);
+        List<Diagnostic> findings = dir == null ? Linter.lintBundled() : Linter.lint(dir);
+        String where = dir == null ? "the default rulebase" : dir.toString();
         if (findings.isEmpty()) {
             spec.commandLine().getOut().println("gatehouse: " + where + ": no finding");
             spec.commandLine().getOut().flush();

@@ -89,11 +89,39 @@ final class Options {
         }
     }
 
-    /** Builds an engine from {@code --rules}, or the bundled default rulebase. */
+
+    /**
+     * System property naming the folder that is the default rulebase ({@code ./gatehouse} sets it to the
+     * repository's {@code rules/}, so an edited rule counts at once). Without it, the default is the copy of
+     * {@code rules/} bundled in the command at build time.
+     */
+    static final String DEFAULT_RULES = "gatehouse.rules";
+
+    /**
+     * The default rulebase folder, as diagnostics should name it (relative to the working folder when it is
+     * inside it, e.g. {@code rules}), or null for the bundled copy.
+     */
+    static Path defaultRules() {
+        String dir = System.getProperty(DEFAULT_RULES);
+        if (dir == null || dir.isBlank()) {
+            return null;
+        }
+        Path rules = Path.of(dir).toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return rules.startsWith(cwd) && !rules.equals(cwd) ? cwd.relativize(rules) : rules;
+    }
+
+    /** {@code --rules} when given, else the default rulebase folder, else null (the bundled copy). */
+    static Path rulesOrDefault(Path rules) {
+        return rules != null ? rules : defaultRules();
+    }
+
+    /** Builds an engine from {@code --rules}, or the default rulebase ({@link #rulesOrDefault}). */
     static PolicyEngine engine(Path rules) {
+        Path dir = rulesOrDefault(rules);
         PolicyEngine.Builder b = PolicyEngine.builder();
-        if (rules != null) {
-            b.rules(rules);
+        if (dir != null) {
+            b.rules(dir);
         }
         return b.build();
     }

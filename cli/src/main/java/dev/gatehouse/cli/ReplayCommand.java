@@ -32,7 +32,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--rules", required = true, paramLabel = "DIR", description = "the candidate rulebase")
     Path rules;
 
-    @Option(names = "--baseline-rules", paramLabel = "DIR", description = "the baseline rulebase (default: the bundled policy)")
+    @Option(names = "--baseline-rules", paramLabel = "DIR", description = "the baseline rulebase (default: the default rulebase, as for evaluate)")
     Path baselineRules;
 
     @Option(names = "--corpus", required = true, paramLabel = "DIR|LOG.jsonl",

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
             "3:internal error"
         })
 final class TestCommand implements Callable<Integer> {
-    @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the bundled default policy)")
+    @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the repository's rules/ with ./gatehouse, else the copy bundled at build time)")
     Path rules;
 
     @Option(names = "--fixtures", paramLabel = "DIR", defaultValue = "fixtures",

@@ -111,7 +111,7 @@ class AuthoringCommandsTest {
     void whenTheRulesDoNotCompileThenTestExitsTwo() {
         Path rules = LINT.resolve("compile-error");
         CliRun r = run("test", "--rules", rules.toString(), "--fixtures", CASES.resolve("failing").toString());
-        assertEquals(new CliRun(2, "", rules.resolve("b.drl") + ":12:0: rule-compile-error: Unable to resolve ObjectType 'Scann'\n"
+        assertEquals(new CliRun(2, "", rules.resolve("b.drl") + ":12:13: rule-compile-error: Unable to resolve ObjectType 'Scann'\n"
                 + "gatehouse: the rulebase does not compile (1 problem); no decision was made\n"), r);
     }
 

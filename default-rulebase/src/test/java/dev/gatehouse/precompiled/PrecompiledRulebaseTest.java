@@ -26,7 +26,17 @@ import org.junit.jupiter.api.TestFactory;
 class PrecompiledRulebaseTest {
     private static final Path ROOT = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
     private static final PolicyEngine PRECOMPILED = PolicyEngine.builder().build();
-    private static final PolicyEngine RUNTIME = PolicyEngine.builder().rules(ROOT.resolve("rules")).build();
+    private static final PolicyEngine RUNTIME = compiledAtRunTime(ROOT.resolve("rules"));
+
+    /** The engine of a rules folder, compiled now even when its DRL was precompiled. */
+    static PolicyEngine compiledAtRunTime(Path rules) {
+        System.setProperty(PolicyEngine.NO_PRECOMPILED, "true");
+        try {
+            return PolicyEngine.builder().rules(rules).build();
+        } finally {
+            System.clearProperty(PolicyEngine.NO_PRECOMPILED);
+        }
+    }
 
     @Test
     void theDefaultEngineLoadsThePrecompiledRulebase() {

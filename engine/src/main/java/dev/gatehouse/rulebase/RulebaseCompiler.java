@@ -54,9 +54,9 @@ public final class RulebaseCompiler {
 
     /**
      * The rulebase of {@code sources} with the knowledge base the build precompiled from the same DRL
-     * (Drools' executable model, module {@code gatehouse-default-rulebase}),
-     * or null when no precompiled knowledge base is on the class path of {@code loader}. The tables
-     * are read from {@code sources}, and the digest is theirs.
+     * (Drools' executable model, module {@code gatehouse-default-rulebase}), or null when no precompiled
+     * knowledge base is on the class path of {@code loader} or it was compiled from other DRL (a rule
+     * edited, added or removed since the build). The tables are read from {@code sources}, and the digest is theirs.
      */
     public static Result precompiled(List<RuleSource> sources, String where, ClassLoader loader) {
         if (!sameDrl(sources, loader)) {
@@ -86,10 +86,31 @@ public final class RulebaseCompiler {
 
     /** Where the precompiled module keeps the DRL it was compiled from (as {@code NAME.drl.src}). */
     static final String PRECOMPILED_DRL = "gatehouse/precompiled-rules/";
+    /** The list of those files (their rulebase paths, one a line): a rule file deleted since is noticed too. */
+    static final String PRECOMPILED_INDEX = PRECOMPILED_DRL + "INDEX";
 
-    /** True when the precompiled module was compiled from exactly the DRL files of {@code sources}. */
+    /**
+     * True when the precompiled module was compiled from exactly the DRL files of {@code sources}:
+     * the same paths (no file added or removed since) with the same bytes.
+     */
     static boolean sameDrl(List<RuleSource> sources, ClassLoader loader) {
         List<RuleSource> drls = sources.stream().filter(RuleSource::isDrl).toList();
+        try (java.io.InputStream index = loader.getResourceAsStream(PRECOMPILED_INDEX)) {
+            if (index == null) {
+                return false;
+            }
+            java.util.Set<String> compiled = new java.util.TreeSet<>();
+            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                if (!line.isBlank()) {
+                    compiled.add(line.strip());
+                }
+            }
+            if (!compiled.equals(new java.util.TreeSet<>(drls.stream().map(RuleSource::path).toList()))) {
+                return false;
+            }
+        } catch (java.io.IOException e) {
+            return false;
+        }
         for (RuleSource drl : drls) {
             try (java.io.InputStream in = loader.getResourceAsStream(PRECOMPILED_DRL + drl.path() + ".src")) {
                 if (in == null || !java.util.Arrays.equals(in.readAllBytes(), drl.content())) {
@@ -140,7 +161,8 @@ public final class RulebaseCompiler {
                 digest(sources), precompiled != null), List.of());
     }
 
-    private static KieBase build(List<RuleSource> drls, List<Diagnostic> problems) {
+    /** Compiles DRL at run time (classic engine); adds a diagnostic per error to {@code problems}, null then. */
+    static KieBase build(List<RuleSource> drls, List<Diagnostic> problems) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId id = ks.newReleaseId("dev.gatehouse.rulebase", "rulebase-" + BUILDS.incrementAndGet(), "1.0.0");
@@ -169,6 +191,9 @@ public final class RulebaseCompiler {
                 column = Integer.parseInt(at.group(2)) + 1; // the parser counts characters from 0
             } else if (column == 0 && mvel.find() && Integer.parseInt(mvel.group(1)) == line) {
                 column = Integer.parseInt(mvel.group(2));
+            }
+            if (line > 0 && column == 0) {
+                column = columnOnLine(drls, file, line, text);
             }
             if (line == 0) {
                 // Drools gave no position: point at the rule the message names, where it is declared.
@@ -203,6 +228,29 @@ public final class RulebaseCompiler {
         } finally {
             ks.getRepository().removeKieModule(id);
         }
+    }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']+)'");
+
+    /**
+     * A column for a message Drools gave a line but no column: where the first name the message quotes
+     * (e.g. {@code Unable to resolve ObjectType 'X'}) is on that line, else the line's first non-blank character.
+     */
+    static int columnOnLine(List<RuleSource> drls, String file, int line, String message) {
+        RuleSource drl = drls.stream().filter(d -> d.label().equals(file)).findFirst().orElse(null);
+        String[] lines = drl == null ? new String[0] : drl.text().split("\\R", -1);
+        if (line > lines.length) {
+            return 1;
+        }
+        String text = lines[line - 1];
+        java.util.regex.Matcher quoted = QUOTED.matcher(message);
+        while (quoted.find()) {
+            int at = text.indexOf(quoted.group(1));
+            if (at >= 0) {
+                return at + 1;
+            }
+        }
+        return text.length() - text.stripLeading().length() + 1;
     }
 
     /** The 1-based line where {@code rule "name"} is declared in a DRL text, or 0. */

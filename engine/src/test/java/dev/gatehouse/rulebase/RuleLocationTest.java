@@ -2,6 +2,7 @@ package dev.gatehouse.rulebase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** When Drools gives no line, a diagnostic points at the declaration of the rule its message names. */
@@ -25,5 +26,15 @@ class RuleLocationTest {
     void whenTheRuleIsNotDeclaredThenTheLineIsUnknown() {
         assertEquals(0, RulebaseCompiler.lineOfRule(DRL, "third"));
         assertEquals(0, RulebaseCompiler.lineOfRule(DRL, "sec"));
+    }
+
+    @Test
+    void whenDroolsGivesALineButNoColumnThenTheColumnIsTheQuotedNameOrTheFirstCharacter() {
+        List<RuleSource> drls = List.of(new RuleSource("t.drl", "rules/t.drl",
+                "rule \"x\"\nwhen\n    $s : Scann()\nthen\nend\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(10, RulebaseCompiler.columnOnLine(drls, "rules/t.drl", 3, "Unable to resolve ObjectType 'Scann'"));
+        assertEquals(5, RulebaseCompiler.columnOnLine(drls, "rules/t.drl", 3, "The method of(A, B) is not applicable"));
+        assertEquals(1, RulebaseCompiler.columnOnLine(drls, "rules/t.drl", 1, "no quoted name"));
+        assertEquals(1, RulebaseCompiler.columnOnLine(drls, "rules/other.drl", 3, "'Scann'"));
     }
 }
