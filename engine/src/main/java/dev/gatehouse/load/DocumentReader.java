@@ -93,11 +93,12 @@ public final class DocumentReader {
 
     private Result parse(byte[] bytes, String label, ObjectMapper mapper) {
         try {
-            JsonNode tree = mapper.readTree(bytes);
+            Locations.Parsed parsed = Locations.readTree(mapper, bytes);
+            JsonNode tree = parsed.tree();
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 return failed(Diagnostic.input(SYNTAX, label, "", "the document is empty"));
             }
-            return new Result(new Document(label, tree), List.of());
+            return new Result(new Document(label, tree, parsed.locations()), List.of());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             int line = at == null ? 0 : Math.max(0, at.getLineNr());
