@@ -8,6 +8,7 @@ import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
+import dev.gatehouse.report.Sources;
 import dev.gatehouse.validate.Checked;
 import dev.gatehouse.validate.InputValidator;
 import dev.gatehouse.validate.Schemas;
@@ -18,6 +19,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads and validates inputs. Every problem of every file is reported at once; a single problem
@@ -38,12 +40,26 @@ public final class Inputs {
      * {@code *.yml}, {@code *.json}; may be null for none). Diagnostics name the files as given.
      */
     public static EvaluationInput read(Path evidence, Path readback, Path exceptionsDir) {
+        return readLocated(evidence, readback, exceptionsDir).input();
+    }
+
+    /** An input read from files, and where each of its fields is in them (for reports that point at lines). */
+    public record Located(EvaluationInput input, Sources sources) {}
+
+    /** As {@link #read(Path, Path, Path)}, also keeping the files' names and positions, recorded while parsing. */
+    public static Located readLocated(Path evidence, Path readback, Path exceptionsDir) {
         List<Diagnostic> problems = new ArrayList<>();
-        ReleaseEvidence e = check(READER.readJson(evidence, evidence.toString()), ReleaseEvidence.KIND,
-                ReleaseEvidence.class, problems);
-        EnvironmentReadback r = check(READER.readJson(readback, readback.toString()), EnvironmentReadback.KIND,
-                EnvironmentReadback.class, problems);
-        return finish(e, r, exceptionsDir, problems);
+        DocumentReader.Result er = READER.readJson(evidence, evidence.toString());
+        DocumentReader.Result rr = READER.readJson(readback, readback.toString());
+        ReleaseEvidence e = check(er, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
+        EnvironmentReadback r = check(rr, EnvironmentReadback.KIND, EnvironmentReadback.class, problems);
+        Map<String, Sources.Source> exceptionSources = new TreeMap<>();
+        EvaluationInput input = finish(e, r, exceptionsDir, problems, exceptionSources);
+        return new Located(input, new Sources(source(er), source(rr), exceptionSources));
+    }
+
+    private static Sources.Source source(DocumentReader.Result read) {
+        return new Sources.Source(read.document().file(), read.document().locations());
     }
 
     /**
@@ -70,7 +86,7 @@ public final class Inputs {
         ReleaseEvidence e = checkTree(evidence, evidenceLabel, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
         EnvironmentReadback r = checkTree(readback, readbackLabel, EnvironmentReadback.KIND, EnvironmentReadback.class,
                 problems);
-        return finish(e, r, exceptionsDir, problems);
+        return finish(e, r, exceptionsDir, problems, new TreeMap<>());
     }
 
     /**
@@ -95,7 +111,7 @@ public final class Inputs {
     }
 
     private static EvaluationInput finish(ReleaseEvidence e, EnvironmentReadback r, Path exceptionsDir,
-            List<Diagnostic> problems) {
+            List<Diagnostic> problems, Map<String, Sources.Source> exceptionSources) {
         List<Map.Entry<String, RiskException>> exceptions = new ArrayList<>();
         if (exceptionsDir != null) {
             if (!Files.isDirectory(exceptionsDir)) {
@@ -104,10 +120,11 @@ public final class Inputs {
             } else {
                 try {
                     for (Path file : DocumentReader.exceptionFiles(exceptionsDir)) {
-                        RiskException x = check(READER.readJsonOrYaml(file, file.toString()), RiskException.KIND,
-                                RiskException.class, problems);
+                        DocumentReader.Result read = READER.readJsonOrYaml(file, file.toString());
+                        RiskException x = check(read, RiskException.KIND, RiskException.class, problems);
                         if (x != null) {
                             exceptions.add(new AbstractMap.SimpleImmutableEntry<>(file.toString(), x));
+                            exceptionSources.put(x.id(), source(read));
                         }
                     }
                 } catch (IOException ex) {

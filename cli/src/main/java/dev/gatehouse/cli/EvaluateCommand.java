@@ -8,6 +8,7 @@ import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.report.JUnitReport;
 import dev.gatehouse.report.Json;
 import dev.gatehouse.report.SarifReport;
+import dev.gatehouse.report.Sources;
 import dev.gatehouse.report.TextReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "json (default), text, junit or sarif")
     Format format;
 
+    @Option(names = "--docs-url", paramLabel = "URL", defaultValue = SarifReport.DEFAULT_DOCS_URL,
+            description = "sarif: the absolute URL of the policy docs folder (ending in /) each rule's helpUri points into"
+                    + " (default: ${DEFAULT-VALUE})")
+    String docsUrl;
+
     @Option(names = "--output", paramLabel = "FILE", description = "write the report here instead of stdout")
     Path output;
 
@@ -65,7 +71,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvaluationInput input = Inputs.read(inputs.evidence, inputs.readback, inputs.exceptions);
+        if (!absoluteFolderUrl(docsUrl)) {
+            throw new UsageException("--docs-url must be an absolute URL ending in '/', not " + docsUrl);
+        }
+        Inputs.Located located = Inputs.readLocated(inputs.evidence, inputs.readback, inputs.exceptions);
+        EvaluationInput input = located.input();
+        // Reports name files relative to the working directory (the checkout, in CI) when they are under it.
+        Sources sources = located.sources().relativeTo(Path.of("").toAbsolutePath());
         PolicyEngine engine = Options.engine(inputs.rules);
         Instant now = inputs.at != null ? inputs.at : clock.instant();
         PromotionDecision decision = engine.evaluate(input, now);
@@ -82,8 +94,7 @@ final class EvaluateCommand implements Callable<Integer> {
             case junit -> JUnitReport.render(decision, engine.enforcementIn(input.evidence().promotion().to()));
             case sarif -> SarifReport.render(decision, engine.ruleMetadata(),
                     engine.enforcementIn(input.evidence().promotion().to()),
-                    new SarifReport.Documents(inputs.evidence.toString(), inputs.readback.toString(),
-                            inputs.exceptions == null ? null : inputs.exceptions.toString()));
+                    sources, docsUrl);
         };
         if (output != null) {
             try {
@@ -96,5 +107,13 @@ final class EvaluateCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return decision.eligible() ? ExitCode.OK : ExitCode.NOT_ELIGIBLE;
+    }
+
+    private static boolean absoluteFolderUrl(String url) {
+        try {
+            return java.net.URI.create(url).isAbsolute() && url.endsWith("/");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

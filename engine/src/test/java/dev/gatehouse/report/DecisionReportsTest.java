@@ -35,10 +35,18 @@ class DecisionReportsTest {
     }
 
     static EvaluationInput workedExample(boolean withExceptions) {
-        Path dir = TestPaths.fixtures().resolve("worked-example");
-        return Inputs.read(dir.resolve("evidence.json"), dir.resolve("readback.json"),
-                withExceptions ? dir.resolve("exceptions") : null);
+        return workedExampleLocated(withExceptions).input();
     }
+
+    /** The worked example read with its positions, its files named relative to the repository root. */
+    static Inputs.Located workedExampleLocated(boolean withExceptions) {
+        Path dir = TestPaths.fixtures().resolve("worked-example");
+        Inputs.Located read = Inputs.readLocated(dir.resolve("evidence.json"), dir.resolve("readback.json"),
+                withExceptions ? dir.resolve("exceptions") : null);
+        return new Inputs.Located(read.input(), read.sources().relativeTo(TestPaths.root()));
+    }
+
+    static final String DOCS = SarifReport.DEFAULT_DOCS_URL;
 
     @Test
     void whenControlsFailAtEveryLevelThenTheJUnitReportHasOneFailurePerBlockingControl() throws Exception {
@@ -50,9 +58,10 @@ class DecisionReportsTest {
     @Test
     void whenControlsFailAtEveryLevelThenTheSarifReportHasOneResultEach() throws Exception {
         PolicyEngine engine = tinyEngine();
-        PromotionDecision d = engine.evaluate(workedExample(false), AT);
+        Inputs.Located read = workedExampleLocated(false);
+        PromotionDecision d = engine.evaluate(read.input(), AT);
         golden("worked-example.sarif.json", SarifReport.render(d, engine.ruleMetadata(),
-                engine.enforcementIn(Environment.PRODUCTION), "fixtures/worked-example/evidence.json"));
+                engine.enforcementIn(Environment.PRODUCTION), read.sources(), DOCS));
     }
 
     @Test
