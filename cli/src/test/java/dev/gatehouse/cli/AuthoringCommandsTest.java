@@ -70,7 +70,8 @@ class AuthoringCommandsTest {
         assertTrue(r.out().startsWith(expectedHead), r.out());
         assertEquals("gatehouse: 1 of 2 cases failed\n", r.err());
         String xml = Files.readString(junit);
-        assertTrue(xml.contains("<testcase classname=\"" + fixtures + "\" name=\"a-passes\"/>"), xml);
+        assertTrue(xml.contains("<testcase classname=\"gatehouse.cases.failing\" name=\"a-passes\"/>"), xml);
+        assertTrue(!xml.contains("classname=\"/"), xml);
         assertTrue(xml.contains("<failure message=\"eligible: expected false, got true\" type=\"mismatch\">"), xml);
         assertTrue(xml.contains("tests=\"2\" failures=\"1\""), xml);
     }

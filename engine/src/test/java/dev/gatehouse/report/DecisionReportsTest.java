@@ -56,6 +56,25 @@ class DecisionReportsTest {
     }
 
     @Test
+    void whenAControlIsRetunedThenItsJUnitTestCasesKeepTheirNamesAndClassName() throws Exception {
+        PolicyEngine engine = tinyEngine();
+        EvaluationInput input = workedExample(false);
+        java.util.Map<String, String> byLevel = new java.util.TreeMap<>();
+        for (String level : List.of("hard", "soft", "advisory")) {
+            PolicyEngine retuned = engine.withEnforcement("TST-002", Environment.PRODUCTION, level);
+            String xml = JUnitReport.render(retuned.evaluate(input, AT), retuned.enforcementIn(Environment.PRODUCTION));
+            byLevel.put(level, String.join("\n", xml.lines().filter(l -> l.contains("<testcase"))
+                    .map(l -> l.replaceAll("^\\s*<testcase (classname=\"[^\"]*\" name=\"[^\"]*\").*$", "$1")).toList()));
+        }
+        String expected = String.join("\n",
+                "classname=\"gatehouse.gpu-node-agent.production\" name=\"TST-001\"",
+                "classname=\"gatehouse.gpu-node-agent.production\" name=\"TST-002 CVE-2025-11873\"",
+                "classname=\"gatehouse.gpu-node-agent.production\" name=\"TST-002 CVE-2026-41022\"",
+                "classname=\"gatehouse.gpu-node-agent.production\" name=\"TST-003\"");
+        assertEquals(java.util.Map.of("hard", expected, "soft", expected, "advisory", expected), byLevel);
+    }
+
+    @Test
     void whenControlsFailAtEveryLevelThenTheSarifReportHasOneResultEach() throws Exception {
         PolicyEngine engine = tinyEngine();
         Inputs.Located read = workedExampleLocated(false);
