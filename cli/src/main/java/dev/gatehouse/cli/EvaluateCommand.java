@@ -5,6 +5,7 @@ import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.log.DecisionLog;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
+import dev.gatehouse.report.GithubReport;
 import dev.gatehouse.report.JUnitReport;
 import dev.gatehouse.report.Json;
 import dev.gatehouse.report.SarifReport;
@@ -34,14 +35,15 @@ final class EvaluateCommand implements Callable<Integer> {
         json,
         text,
         junit,
-        sarif
+        sarif,
+        github
     }
 
     @CommandLine.Mixin
     BaseInputs inputs = new BaseInputs();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (default), text, junit or sarif")
+            description = "json (default), text, junit, sarif or github (GitHub Actions workflow commands: annotations)")
     Format format;
 
     @Option(names = "--docs-url", paramLabel = "URL", defaultValue = SarifReport.DEFAULT_DOCS_URL,
@@ -95,6 +97,7 @@ final class EvaluateCommand implements Callable<Integer> {
             case sarif -> SarifReport.render(decision, engine.ruleMetadata(),
                     engine.enforcementIn(input.evidence().promotion().to()),
                     sources, docsUrl);
+            case github -> GithubReport.render(decision, sources);
         };
         if (output != null) {
             try {
