@@ -63,9 +63,8 @@ class SarifMultitoolTest {
             }
         }
         assertEquals(List.of(), findings, "multitool output:\n" + run.output);
-        for (Path log : logs) {
-            assertTrue(run.output.contains(log.getFileName().toString()) || findings.isEmpty(), log.toString());
-        }
+        assertTrue(run.output.contains("Done. " + logs.size() + " files scanned."), "the multitool did not scan every log:\n"
+                + run.output);
     }
 
     private static Path write(Path file, PolicyEngine engine, Inputs.Located read) throws IOException {
