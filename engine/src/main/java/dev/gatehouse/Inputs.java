@@ -9,6 +9,7 @@ import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
+import dev.gatehouse.report.Sources;
 import dev.gatehouse.validate.Checked;
 import dev.gatehouse.validate.InputValidator;
 import dev.gatehouse.validate.Schemas;
@@ -18,6 +19,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads and validates inputs. Every problem of every file is reported at once; a single problem
@@ -53,14 +55,33 @@ public final class Inputs {
      * an exception file (see {@code docs/design.md}).
      */
     public static EvaluationInput read(Path evidence, Path readback, Path exceptionsDir, InputLimits limits) {
+        return readLocated(evidence, readback, exceptionsDir, limits).input();
+    }
+
+    /** An input read from files, and where each of its fields is in them (for reports that point at lines). */
+    public record Located(EvaluationInput input, Sources sources) {}
+
+    /** As {@link #readLocated(Path, Path, Path, InputLimits)} within the default {@link InputLimits}. */
+    public static Located readLocated(Path evidence, Path readback, Path exceptionsDir) {
+        return readLocated(evidence, readback, exceptionsDir, InputLimits.DEFAULT);
+    }
+
+    /** As {@link #read(Path, Path, Path, InputLimits)}, also keeping the files' names and positions, recorded while parsing. */
+    public static Located readLocated(Path evidence, Path readback, Path exceptionsDir, InputLimits limits) {
         List<Diagnostic> problems = new ArrayList<>();
         DocumentReader reader = reader(limits);
         DocumentReader.Budget budget = new DocumentReader.Budget(limits.maxTotalBytes());
-        ReleaseEvidence e = check(reader.readJson(evidence, evidence.toString(), budget), ReleaseEvidence.KIND,
-                ReleaseEvidence.class, problems);
-        EnvironmentReadback r = check(reader.readJson(readback, readback.toString(), budget), EnvironmentReadback.KIND,
-                EnvironmentReadback.class, problems);
-        return finish(e, r, exceptionsDir, problems, limits, budget);
+        DocumentReader.Result er = reader.readJson(evidence, evidence.toString(), budget);
+        DocumentReader.Result rr = reader.readJson(readback, readback.toString(), budget);
+        ReleaseEvidence e = check(er, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
+        EnvironmentReadback r = check(rr, EnvironmentReadback.KIND, EnvironmentReadback.class, problems);
+        Map<String, Sources.Source> exceptionSources = new TreeMap<>();
+        EvaluationInput input = finish(e, r, exceptionsDir, problems, limits, budget, exceptionSources);
+        return new Located(input, new Sources(source(er), source(rr), exceptionSources));
+    }
+
+    private static Sources.Source source(DocumentReader.Result read) {
+        return new Sources.Source(read.document().file(), read.document().locations());
     }
 
     /**
@@ -102,7 +123,8 @@ public final class Inputs {
         ReleaseEvidence e = checkTree(evidence, evidenceLabel, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
         EnvironmentReadback r = checkTree(readback, readbackLabel, EnvironmentReadback.KIND, EnvironmentReadback.class,
                 problems);
-        return finish(e, r, exceptionsDir, problems, limits, new DocumentReader.Budget(limits.maxTotalBytes()));
+        return finish(e, r, exceptionsDir, problems, limits, new DocumentReader.Budget(limits.maxTotalBytes()),
+                new TreeMap<>());
     }
 
     /**
@@ -127,7 +149,8 @@ public final class Inputs {
     }
 
     private static EvaluationInput finish(ReleaseEvidence e, EnvironmentReadback r, Path exceptionsDir,
-            List<Diagnostic> problems, InputLimits limits, DocumentReader.Budget budget) {
+            List<Diagnostic> problems, InputLimits limits, DocumentReader.Budget budget,
+            Map<String, Sources.Source> exceptionSources) {
         List<Map.Entry<String, RiskException>> exceptions = new ArrayList<>();
         if (exceptionsDir != null) {
             if (!Files.isDirectory(exceptionsDir)) {
@@ -138,9 +161,11 @@ public final class Inputs {
                 DocumentReader.Listing listing = DocumentReader.listExceptions(exceptionsDir, limits.maxExceptionFiles());
                 problems.addAll(listing.diagnostics());
                 for (DocumentReader.ExceptionFile file : listing.files()) {
-                    RiskException x = check(reader.readListed(file, budget), RiskException.KIND, RiskException.class, problems);
+                    DocumentReader.Result read = reader.readListed(file, budget);
+                    RiskException x = check(read, RiskException.KIND, RiskException.class, problems);
                     if (x != null) {
                         exceptions.add(new AbstractMap.SimpleImmutableEntry<>(file.label(), x));
+                        exceptionSources.put(x.id(), source(read));
                     }
                 }
             }

@@ -5,9 +5,11 @@ import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.log.DecisionLog;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
+import dev.gatehouse.report.GithubReport;
 import dev.gatehouse.report.JUnitReport;
 import dev.gatehouse.report.Json;
 import dev.gatehouse.report.SarifReport;
+import dev.gatehouse.report.Sources;
 import dev.gatehouse.report.TextReport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,15 +35,21 @@ final class EvaluateCommand implements Callable<Integer> {
         json,
         text,
         junit,
-        sarif
+        sarif,
+        github
     }
 
     @CommandLine.Mixin
     BaseInputs inputs = new BaseInputs();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (default), text, junit or sarif")
+            description = "json (default), text, junit, sarif or github (GitHub Actions workflow commands: annotations)")
     Format format;
+
+    @Option(names = "--docs-url", paramLabel = "URL", defaultValue = SarifReport.DEFAULT_DOCS_URL,
+            description = "sarif: the absolute URL of the policy docs folder (ending in /) each rule's helpUri points into"
+                    + " (default: ${DEFAULT-VALUE})")
+    String docsUrl;
 
     @Option(names = "--output", paramLabel = "FILE", description = "write the report here instead of stdout")
     Path output;
@@ -77,6 +85,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!absoluteFolderUrl(docsUrl)) {
+            throw new UsageException("--docs-url must be an absolute URL ending in '/', not " + docsUrl);
+        }
         // Destinations first: a report or log that would overwrite an input, or has no folder, is bad usage (2),
         // found before any work.
         List<Outputs.Input> read = Outputs.inputs(inputs);
@@ -90,8 +101,11 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             Outputs.checkDestination("--log", log, notTheLog);
         }
-        EvaluationInput input = Inputs.read(inputs.evidence, inputs.readback, inputs.exceptions,
+        Inputs.Located located = Inputs.readLocated(inputs.evidence, inputs.readback, inputs.exceptions,
                 Options.limits(maxInputSize, maxTotalInputSize, maxExceptionFiles));
+        EvaluationInput input = located.input();
+        // Reports name files relative to the working directory (the checkout, in CI) when they are under it.
+        Sources sources = located.sources().relativeTo(Path.of("").toAbsolutePath());
         PolicyEngine engine = Options.engine(inputs.rules);
         Instant now = inputs.at != null ? inputs.at : clock.instant();
         PromotionDecision decision = engine.evaluate(input, now);
@@ -101,8 +115,8 @@ final class EvaluateCommand implements Callable<Integer> {
             case junit -> JUnitReport.render(decision, engine.enforcementIn(input.evidence().promotion().to()));
             case sarif -> SarifReport.render(decision, engine.ruleMetadata(),
                     engine.enforcementIn(input.evidence().promotion().to()),
-                    new SarifReport.Documents(inputs.evidence.toString(), inputs.readback.toString(),
-                            inputs.exceptions == null ? null : inputs.exceptions.toString()));
+                    sources, docsUrl);
+            case github -> GithubReport.render(decision, sources);
         };
         if (output != null) {
             Outputs.write("--output", output, rendered);
@@ -125,5 +139,13 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return decision.eligible() ? ExitCode.OK : ExitCode.NOT_ELIGIBLE;
+    }
+
+    private static boolean absoluteFolderUrl(String url) {
+        try {
+            return java.net.URI.create(url).isAbsolute() && url.endsWith("/");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

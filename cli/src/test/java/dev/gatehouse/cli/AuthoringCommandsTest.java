@@ -70,7 +70,8 @@ class AuthoringCommandsTest {
         assertTrue(r.out().startsWith(expectedHead), r.out());
         assertEquals("gatehouse: 1 of 2 cases failed\n", r.err());
         String xml = Files.readString(junit);
-        assertTrue(xml.contains("<testcase classname=\"" + fixtures + "\" name=\"a-passes\"/>"), xml);
+        assertTrue(xml.contains("<testcase classname=\"gatehouse.cases.failing\" name=\"a-passes\"/>"), xml);
+        assertTrue(!xml.contains("classname=\"/"), xml);
         assertTrue(xml.contains("<failure message=\"eligible: expected false, got true\" type=\"mismatch\">"), xml);
         assertTrue(xml.contains("tests=\"2\" failures=\"1\""), xml);
     }
@@ -123,7 +124,7 @@ class AuthoringCommandsTest {
 
     @Test
     void whenEvaluateWritesSarifOrJUnitThenTheExitCodeStillSaysEligibility() {
-        for (String format : new String[] {"sarif", "junit"}) {
+        for (String format : new String[] {"sarif", "junit", "github"}) {
             CliRun ok = run("evaluate", "--evidence", WORKED.resolve("evidence.json").toString(), "--readback",
                     WORKED.resolve("readback.json").toString(), "--exceptions", WORKED.resolve("exceptions").toString(),
                     "--at", "2026-11-28T12:00:00Z", "--format", format);
@@ -141,5 +142,32 @@ class AuthoringCommandsTest {
                 WORKED.resolve("readback.json").toString(), "--exceptions", WORKED.resolve("exceptions").toString(),
                 "--at", "2026-11-28T12:00:00Z", "--format", "sarif");
         assertTrue(r.out().contains("\"justification\": \"waived by exception EXC-2026-031\""), r.out());
+    }
+
+    @Test
+    void whenEvaluateWritesGithubCommandsThenEachBlockingViolationIsAnErrorAtItsLine() {
+        CliRun r = run("evaluate", "--evidence", WORKED.resolve("evidence.json").toString(), "--readback",
+                WORKED.resolve("readback.json").toString(), "--at", "2026-11-28T12:00:00Z", "--format", "github");
+        String evidence = WORKED.resolve("evidence.json").toAbsolutePath().normalize().toString();
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        String file = WORKED.toAbsolutePath().normalize().startsWith(cwd)
+                ? cwd.relativize(WORKED.toAbsolutePath().normalize().resolve("evidence.json")).toString() : WORKED.resolve("evidence.json").toString();
+        assertEquals(new CliRun(1, "::error file=" + file.replace(":", "%3A").replace(",", "%2C")
+                + ",line=40,col=104,title=RSK-001 RR-17::[hard] high residual risk RR-17 (High CVE in vendored gRPC, fix scheduled"
+                + " for 2.8.1) names exception EXC-2026-031, which is not a valid exception for this promotion"
+                + " (evidence /residualRisks/0/exceptionId)\n"
+                + "::error file=" + file.replace(":", "%3A").replace(",", "%2C")
+                + ",line=26,col=7,title=SEC-002 CVE-2026-41022::[soft] high finding CVE-2026-41022 has a fix available"
+                + " (evidence /security/findings/0)\n"
+                + "::notice title=gatehouse::gpu-node-agent 2.8.0 staging -> production: NOT ELIGIBLE (2 blocking, 0 waived,"
+                + " 0 advisories); up to ring 2\n", ""), r, evidence);
+    }
+
+    @Test
+    void whenTheDocsUrlIsNotAnAbsoluteFolderUrlThenEvaluateExitsTwo() {
+        CliRun r = run("evaluate", "--evidence", WORKED.resolve("evidence.json").toString(), "--readback",
+                WORKED.resolve("readback.json").toString(), "--at", "2026-11-28T12:00:00Z", "--format", "sarif",
+                "--docs-url", "docs/");
+        assertEquals(new CliRun(2, "", "gatehouse: --docs-url must be an absolute URL ending in '/', not docs/\n"), r);
     }
 }

@@ -21,8 +21,13 @@ public final class CaseReport {
         return sb.toString();
     }
 
-    /** A JUnit XML report: one test suite, one test case per golden case, a failure per failing case. */
+    /**
+     * A JUnit XML report: one test suite, one test case per golden case, a failure per failing case.
+     * The class name is {@code gatehouse.cases.<folder name>}, never the folder's path (which differs
+     * between machines and would split a case's history).
+     */
     public static String junit(String suite, List<CaseResult> results, Coverage coverage) {
+        String classname = classname(suite);
         long failed = results.stream().filter(r -> !r.passed()).count();
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<testsuites name=\"gatehouse test\" tests=\"").append(results.size()).append("\" failures=\"")
@@ -36,7 +41,7 @@ public final class CaseReport {
             sb.append("    </properties>\n");
         }
         for (CaseResult r : results) {
-            sb.append("    <testcase classname=\"").append(Xml.attr(suite)).append("\" name=\"").append(Xml.attr(r.name()))
+            sb.append("    <testcase classname=\"").append(Xml.attr(classname)).append("\" name=\"").append(Xml.attr(r.name()))
                     .append('"');
             if (r.passed()) {
                 sb.append("/>\n");
@@ -47,5 +52,13 @@ public final class CaseReport {
         }
         sb.append("  </testsuite>\n</testsuites>\n");
         return sb.toString();
+    }
+
+    /** {@code gatehouse.cases.} and the last segment of a folder path, characters other than letters, digits, - and _ as _. */
+    static String classname(String folder) {
+        String trimmed = folder.replaceAll("[/\\\\]+$", "");
+        String last = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+        String safe = last.replaceAll("[^A-Za-z0-9_-]", "_");
+        return "gatehouse.cases." + (safe.isEmpty() ? "cases" : safe);
     }
 }

@@ -354,11 +354,12 @@ public final class DocumentReader {
         JsonParser parser = null;
         try (JsonParser p = mapper.createParser(bytes)) {
             parser = p;
-            JsonNode tree = mapper.readTree(p);
+            Locations.Parsed parsed = Locations.readTree(mapper, p, bytes);
+            JsonNode tree = parsed.tree();
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 return failed(Diagnostic.input(SYNTAX, label, "", "the document is empty"));
             }
-            return new Result(new Document(label, tree), List.of());
+            return new Result(new Document(label, tree, parsed.locations()), List.of());
         } catch (JsonProcessingException e) {
             // A parser's limit carries no location: where the parser stopped is the place.
             JsonLocation at = e.getLocation() != null || parser == null ? e.getLocation() : parser.currentTokenLocation();

@@ -35,10 +35,18 @@ class DecisionReportsTest {
     }
 
     static EvaluationInput workedExample(boolean withExceptions) {
-        Path dir = TestPaths.fixtures().resolve("worked-example");
-        return Inputs.read(dir.resolve("evidence.json"), dir.resolve("readback.json"),
-                withExceptions ? dir.resolve("exceptions") : null);
+        return workedExampleLocated(withExceptions).input();
     }
+
+    /** The worked example read with its positions, its files named relative to the repository root. */
+    static Inputs.Located workedExampleLocated(boolean withExceptions) {
+        Path dir = TestPaths.fixtures().resolve("worked-example");
+        Inputs.Located read = Inputs.readLocated(dir.resolve("evidence.json"), dir.resolve("readback.json"),
+                withExceptions ? dir.resolve("exceptions") : null);
+        return new Inputs.Located(read.input(), read.sources().relativeTo(TestPaths.root()));
+    }
+
+    static final String DOCS = SarifReport.DEFAULT_DOCS_URL;
 
     @Test
     void whenControlsFailAtEveryLevelThenTheJUnitReportHasOneFailurePerBlockingControl() throws Exception {
@@ -48,11 +56,31 @@ class DecisionReportsTest {
     }
 
     @Test
+    void whenAControlIsRetunedThenItsJUnitTestCasesKeepTheirNamesAndClassName() throws Exception {
+        PolicyEngine engine = tinyEngine();
+        EvaluationInput input = workedExample(false);
+        java.util.Map<String, String> byLevel = new java.util.TreeMap<>();
+        for (String level : List.of("hard", "soft", "advisory")) {
+            PolicyEngine retuned = engine.withEnforcement("TST-002", Environment.PRODUCTION, level);
+            String xml = JUnitReport.render(retuned.evaluate(input, AT), retuned.enforcementIn(Environment.PRODUCTION));
+            byLevel.put(level, String.join("\n", xml.lines().filter(l -> l.contains("<testcase"))
+                    .map(l -> l.replaceAll("^\\s*<testcase (classname=\"[^\"]*\" name=\"[^\"]*\").*$", "$1")).toList()));
+        }
+        String expected = String.join("\n",
+                "classname=\"gatehouse.gpu-node-agent.production\" name=\"TST-001\"",
+                "classname=\"gatehouse.gpu-node-agent.production\" name=\"TST-002 CVE-2025-11873\"",
+                "classname=\"gatehouse.gpu-node-agent.production\" name=\"TST-002 CVE-2026-41022\"",
+                "classname=\"gatehouse.gpu-node-agent.production\" name=\"TST-003\"");
+        assertEquals(java.util.Map.of("hard", expected, "soft", expected, "advisory", expected), byLevel);
+    }
+
+    @Test
     void whenControlsFailAtEveryLevelThenTheSarifReportHasOneResultEach() throws Exception {
         PolicyEngine engine = tinyEngine();
-        PromotionDecision d = engine.evaluate(workedExample(false), AT);
+        Inputs.Located read = workedExampleLocated(false);
+        PromotionDecision d = engine.evaluate(read.input(), AT);
         golden("worked-example.sarif.json", SarifReport.render(d, engine.ruleMetadata(),
-                engine.enforcementIn(Environment.PRODUCTION), "fixtures/worked-example/evidence.json"));
+                engine.enforcementIn(Environment.PRODUCTION), read.sources(), DOCS));
     }
 
     @Test
