@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:eligible", "1:not eligible", "2:bad input, bad usage or rules that do not compile", "3:internal error"})
 final class EvaluateCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    EvaluationLimits limits = new EvaluationLimits();
+
     /** Output formats. */
     enum Format {
         json,
@@ -66,7 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EvaluationInput input = Inputs.read(inputs.evidence, inputs.readback, inputs.exceptions);
-        PolicyEngine engine = Options.engine(inputs.rules);
+        PolicyEngine engine = Options.engine(inputs.rules, limits);
         Instant now = inputs.at != null ? inputs.at : clock.instant();
         PromotionDecision decision = engine.evaluate(input, now);
         if (log != null) {

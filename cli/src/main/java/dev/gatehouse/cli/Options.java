@@ -58,9 +58,9 @@ final class Options {
         }
     }
 
-    /** Builds an engine from {@code --rules}, or the bundled default rulebase. */
-    static PolicyEngine engine(Path rules) {
-        PolicyEngine.Builder b = PolicyEngine.builder();
+    /** Builds an engine from {@code --rules}, or the bundled default rulebase, with the evaluation time limit. */
+    static PolicyEngine engine(Path rules, EvaluationLimits limits) {
+        PolicyEngine.Builder b = PolicyEngine.builder().evaluationTimeout(limits.timeout);
         if (rules != null) {
             b.rules(rules);
         }

@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
             "3:internal error"
         })
 final class TestCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    EvaluationLimits limits = new EvaluationLimits();
+
     @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the bundled default policy)")
     Path rules;
 
@@ -68,7 +71,7 @@ final class TestCommand implements Callable<Integer> {
         if (!Files.isDirectory(fixtures)) {
             throw new UsageException("no fixtures folder: " + fixtures);
         }
-        PolicyEngine engine = Options.engine(rules);
+        PolicyEngine engine = Options.engine(rules, limits);
         CaseLoader.Loaded loaded = CaseLoader.load(fixtures);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
