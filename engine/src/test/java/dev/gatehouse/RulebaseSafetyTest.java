@@ -18,7 +18,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Issue 9.1, "a rulebase is policy, not a program": every hostile rulebase under
- * {@code rulebases/forbidden-*} is refused when the engine is built, with the exact diagnostics.
+ * {@code rulebases/forbidden-*} (outside the safe subset) and {@code rulebases/structure-*} (copies of
+ * {@code rules/} with security.drl deleted, a guard misspelt, a table row renamed) is refused when the
+ * engine is built, with the exact diagnostics.
  */
 class RulebaseSafetyTest {
     static final Path RULEBASES = RulebaseCompileTest.RULEBASES;
@@ -75,6 +77,17 @@ class RulebaseSafetyTest {
                     "t.drl:14:14: forbidden-call: rule \"T-001 swallows the stop\" catches java.lang.Throwable" + ONLY)),
             Map.entry("forbidden-synchronized", List.of(
                     "t.drl:12:5: forbidden-call: rule \"T-001 locks the shared settings\" uses synchronized" + ONLY)),
+            Map.entry("structure-no-security", List.of(
+                    "enforcement.csv:11:1: control-without-rule: control SEC-001 has no rule: no rule says @control(\"SEC-001\"), so it can never be violated",
+                    "enforcement.csv:12:1: control-without-rule: control SEC-002 has no rule: no rule says @control(\"SEC-002\"), so it can never be violated",
+                    "enforcement.csv:13:1: control-without-rule: control SEC-003 has no rule: no rule says @control(\"SEC-003\"), so it can never be violated")),
+            Map.entry("structure-misspelt-guard", List.of(
+                    "security.drl:23:22: guard-mismatch: rule \"SEC-002 high finding with fix\" is @control(\"SEC-002\") but its guard is"
+                            + " Enforcement(control == \"SEC-02\"): the violation would carry the wrong control's enforcement")),
+            Map.entry("structure-renamed-row", List.of(
+                    "enforcement.csv:12:1: control-without-rule: control SEC-02 has no rule: no rule says @control(\"SEC-02\"), so it can never be violated",
+                    "security.drl:19:1: unknown-control: rule \"SEC-002 high finding with fix\" implements SEC-002, which is not in enforcement.csv:"
+                            + " add a row for it (its level in every environment)")),
             Map.entry("forbidden-clock", List.of(
                     "t.drl:12:45: forbidden-call: rule \"T-001 reads the clock\" calls java.time.Instant.now" + ONLY)));
 
