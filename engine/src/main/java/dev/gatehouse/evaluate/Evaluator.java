@@ -123,7 +123,11 @@ public final class Evaluator {
                 // A consequence stuck in a loop ignores halt() and interrupt(). Thread.stop (Java 17 still has it)
                 // throws ThreadDeath in the worker at its next safepoint; the safe subset forbids catching Errors,
                 // finally and synchronized, so no rule can swallow it. The session is never reused.
-                w.stop();
+                try {
+                    w.stop();
+                } catch (UnsupportedOperationException gone) {
+                    // Java 20 and later: the worker can only be abandoned (a daemon thread, its session never reused).
+                }
             }
         }
     }
