@@ -6,6 +6,7 @@ import dev.gatehouse.evaluate.EvaluationFailure;
 import dev.gatehouse.evaluate.Evaluator;
 import dev.gatehouse.explain.Explainer;
 import dev.gatehouse.facts.FactBuilder;
+import dev.gatehouse.lint.Linter;
 import dev.gatehouse.model.Environment;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,17 +46,21 @@ import java.util.TreeSet;
 public final class PolicyEngine {
     /** The default cap on rule firings per evaluation. */
     public static final int DEFAULT_MAX_RULE_FIRINGS = 200_000;
+    /** The default wall-clock limit of one evaluation (inserting the facts and firing the rules). */
+    public static final Duration DEFAULT_EVALUATION_TIMEOUT = Duration.ofSeconds(10);
 
     private static final String ENGINE_VERSION = engineVersion();
 
     private final CompiledRulebase rulebase;
     private final int maxRuleFirings;
+    private final Duration timeout;
     private final Evaluator evaluator;
 
-    private PolicyEngine(CompiledRulebase rulebase, int maxRuleFirings) {
+    private PolicyEngine(CompiledRulebase rulebase, int maxRuleFirings, Duration timeout) {
         this.rulebase = rulebase;
         this.maxRuleFirings = maxRuleFirings;
-        this.evaluator = new Evaluator(rulebase, maxRuleFirings);
+        this.timeout = timeout;
+        this.evaluator = new Evaluator(rulebase, maxRuleFirings, timeout);
     }
 
     public static Builder builder() {
@@ -114,7 +120,7 @@ public final class PolicyEngine {
     /** A copy of this engine whose enforcement table has one cell changed (for what-if and tests). */
     public PolicyEngine withEnforcement(String control, Environment environment, String level) {
         return new PolicyEngine(rulebase.withEnforcement(rulebase.enforcement().with(control, environment, level)),
-                maxRuleFirings);
+                maxRuleFirings, timeout);
     }
 
     /** {@code sha256:} of the canonical JSON (keys sorted, no whitespace) of an input: provenance's inputDigest. */
@@ -156,8 +162,26 @@ public final class PolicyEngine {
     public static final class Builder {
         private Path rules;
         private Integer maxRuleFirings;
+        private Duration evaluationTimeout;
 
         private Builder() {}
+
+        /**
+         * The wall-clock limit of one evaluation (default {@link #DEFAULT_EVALUATION_TIMEOUT}): a rule,
+         * condition or function still running then is stopped and the evaluation throws
+         * {@link EvaluationException}.
+         */
+        public Builder evaluationTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (evaluationTimeout != null) {
+                throw new IllegalStateException("evaluationTimeout was already set to " + evaluationTimeout);
+            }
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("evaluationTimeout must be positive, not " + timeout);
+            }
+            this.evaluationTimeout = timeout;
+            return this;
+        }
 
         /** Compile the rulebase of a folder (its {@code *.drl}, {@code enforcement.csv} and {@code settings.csv}). */
         public Builder rules(Path dir) {
@@ -211,11 +235,18 @@ public final class PolicyEngine {
             if (result == null) {
                 result = RulebaseCompiler.compile(sources, where);
             }
-            if (result.rulebase() == null) {
-                throw new RulebaseException(result.diagnostics());
+            List<dev.gatehouse.model.Diagnostic> problems = new java.util.ArrayList<>(result.diagnostics());
+            if (rules != null && problems.isEmpty()) {
+                // The structure check runs too (the bundled default is held to it by the build: gatehouse check in mvn verify).
+                Linter.structure(sources).stream().filter(d -> !problems.contains(d)).forEach(problems::add);
+            }
+            if (result.rulebase() == null || !problems.isEmpty()) {
+                problems.sort(dev.gatehouse.model.Diagnostic.ORDER);
+                throw new RulebaseException(problems);
             }
             return new PolicyEngine(result.rulebase(),
-                    maxRuleFirings == null ? DEFAULT_MAX_RULE_FIRINGS : maxRuleFirings);
+                    maxRuleFirings == null ? DEFAULT_MAX_RULE_FIRINGS : maxRuleFirings,
+                    evaluationTimeout == null ? DEFAULT_EVALUATION_TIMEOUT : evaluationTimeout);
         }
     }
 }

@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:eligible", "1:not eligible", "2:bad input, bad usage or rules that do not compile", "3:internal error"})
 final class EvaluateCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    EvaluationLimits limits = new EvaluationLimits();
+
     /** Output formats. */
     enum Format {
         json,
@@ -106,7 +109,7 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationInput input = located.input();
         // Reports name files relative to the working directory (the checkout, in CI) when they are under it.
         Sources sources = located.sources().relativeTo(Path.of("").toAbsolutePath());
-        PolicyEngine engine = Options.engine(inputs.rules);
+        PolicyEngine engine = Options.engine(inputs.rules, limits);
         Instant now = inputs.at != null ? inputs.at : clock.instant();
         PromotionDecision decision = engine.evaluate(input, now);
         String rendered = switch (format) {

@@ -116,10 +116,10 @@ final class Options {
         return rules != null ? rules : defaultRules();
     }
 
-    /** Builds an engine from {@code --rules}, or the default rulebase ({@link #rulesOrDefault}). */
-    static PolicyEngine engine(Path rules) {
+    /** Builds an engine from {@code --rules}, or the default rulebase ({@link #rulesOrDefault}), with the evaluation time limit. */
+    static PolicyEngine engine(Path rules, EvaluationLimits limits) {
         Path dir = rulesOrDefault(rules);
-        PolicyEngine.Builder b = PolicyEngine.builder();
+        PolicyEngine.Builder b = PolicyEngine.builder().evaluationTimeout(limits.timeout);
         if (dir != null) {
             b.rules(dir);
         }

@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:it ran", "1:--fail-on-flip and some decision flips",
             "2:bad input, bad usage or rules that do not compile", "3:internal error"})
 final class ReplayCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    EvaluationLimits limits = new EvaluationLimits();
+
     /** Output formats. */
     enum Format {
         json,
@@ -59,8 +62,8 @@ final class ReplayCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new UsageException("--threads must be at least 1, not " + threads);
         }
-        PolicyEngine baseline = Options.engine(baselineRules);
-        PolicyEngine candidate = Options.engine(rules);
+        PolicyEngine baseline = Options.engine(baselineRules, limits);
+        PolicyEngine candidate = Options.engine(rules, limits);
         Replay.Corpus cases;
         try {
             cases = Replay.load(corpus);

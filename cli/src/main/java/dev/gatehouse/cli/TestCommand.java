@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
             "3:internal error"
         })
 final class TestCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    EvaluationLimits limits = new EvaluationLimits();
+
     @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the repository's rules/ with ./gatehouse, else the copy bundled at build time)")
     Path rules;
 
@@ -73,7 +76,7 @@ final class TestCommand implements Callable<Integer> {
             read.addAll(Outputs.filesUnder("a rulebase file", rules, Integer.MAX_VALUE));
             Outputs.checkDestination("--junit", junit, read);
         }
-        PolicyEngine engine = Options.engine(rules);
+        PolicyEngine engine = Options.engine(rules, limits);
         CaseLoader.Loaded loaded = CaseLoader.load(fixtures);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

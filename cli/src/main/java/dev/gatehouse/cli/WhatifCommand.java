@@ -35,6 +35,9 @@ import picocli.CommandLine.Option;
             "2:bad input (including a variant that breaks the contract), bad usage or rules that do not compile",
             "3:internal error"})
 final class WhatifCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    EvaluationLimits limits = new EvaluationLimits();
+
     /** Output formats. */
     enum Format {
         json,
@@ -126,8 +129,8 @@ final class WhatifCommand implements Callable<Integer> {
                 changes.atOffset(withAt.offset());
             }
         }
-        PolicyEngine engine = Options.engine(inputs.rules);
-        PolicyEngine variantEngine = withRules != null ? Options.engine(withRules) : engine;
+        PolicyEngine engine = Options.engine(inputs.rules, limits);
+        PolicyEngine variantEngine = withRules != null ? Options.engine(withRules, limits) : engine;
         if (withRules != null) {
             changes.rules(variantEngine);
         }

@@ -4,8 +4,10 @@ import dev.gatehouse.evaluate.Evaluation;
 import dev.gatehouse.evaluate.EvaluationFailure;
 import dev.gatehouse.facts.ExceptionStatus;
 import dev.gatehouse.facts.RingAssignment;
+import dev.gatehouse.facts.Settings;
 import dev.gatehouse.facts.Violation;
 import dev.gatehouse.facts.Waiver;
+import dev.gatehouse.model.Environment;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.model.ReleaseEvidence;
@@ -67,6 +69,7 @@ public final class Decider {
             throw new EvaluationFailure("the rules assigned " + rings.size() + " different rings: " + rings, null);
         }
         ReleaseEvidence e = input.evidence();
+        checkRing(e.promotion().to(), rings.isEmpty() ? null : rings.get(0), evaluation);
         PromotionDecision.Ring ring = rings.isEmpty() ? null : new PromotionDecision.Ring(rings.get(0).allowed(),
                 e.promotion().requestedRing(),
                 rings.get(0).reasons().stream().map(r -> new PromotionDecision.Reason(r.code(), r.detail())).toList());
@@ -84,6 +87,37 @@ public final class Decider {
                 exceptions,
                 trace,
                 provenance);
+    }
+
+    /** The setting that bounds the production ring. */
+    public static final String RING_MAX = "ring.max";
+
+    /**
+     * Fails closed on an incomplete conclusion: a promotion to production needs exactly one ring in
+     * 0..{@code ring.max}, and a promotion elsewhere has none.
+     */
+    private static void checkRing(Environment to, RingAssignment ring, Evaluation evaluation) {
+        if (to != Environment.PRODUCTION) {
+            if (ring != null) {
+                throw new EvaluationFailure("the rules assigned " + ring + " to a promotion to " + to.wire()
+                        + ": rings exist only in production", null);
+            }
+            return;
+        }
+        if (ring == null) {
+            throw new EvaluationFailure("the rules assigned no ring to a promotion to production: the ring rules did not conclude",
+                    null);
+        }
+        Settings settings = evaluation.all(Settings.class).stream().findFirst().orElse(null);
+        if (settings == null || !settings.names().contains(RING_MAX)) {
+            throw new EvaluationFailure("the settings table has no " + RING_MAX + ", so ring " + ring.allowed()
+                    + " cannot be checked", null);
+        }
+        int max = settings.integer(RING_MAX);
+        if (ring.allowed() < 0 || ring.allowed() > max) {
+            throw new EvaluationFailure("the rules assigned ring " + ring.allowed() + ", outside 0.." + max + " ("
+                    + RING_MAX + ")", null);
+        }
     }
 
     private static PromotionDecision.Violation out(Violation v, String exception) {

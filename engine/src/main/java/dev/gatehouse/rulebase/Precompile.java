@@ -10,10 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
 
 /**
  * The build step that chooses what module {@code gatehouse-default-rulebase} precompiles: the DRL of
@@ -21,14 +17,14 @@ import org.kie.api.builder.Message;
  * build of the command: the engine then finds no precompiled model for those rules, compiles them at
  * run time and reports the errors as diagnostics ({@code file:line:col: code: message}, exit 2).
  *
- * <p>It compiles with the compiler the build will use, Drools' executable model, when that is on the
- * class path (it is in the module's build), else with the run-time compiler. On success it copies each
+ * <p>It compiles with the engine's own compiler for a rules folder (Drools' executable model, every
+ * generated class checked against the safe subset), so rules the engine would refuse are never
+ * bundled precompiled. On success it copies each
  * DRL file to the plugin's input folder and, as {@code NAME.drl.src} with an {@code INDEX}, to the folder
  * the engine's staleness guard reads ({@link RulebaseCompiler#PRECOMPILED_DRL}). It always clears both
  * first, so no copy of an earlier build survives, and it always exits 0.
  */
 public final class Precompile {
-    private static final String EXECUTABLE_MODEL = "org.drools.model.codegen.ExecutableModelProject";
     /** The plugin's input folder holds the DRL under this package folder (see kmodule.xml). */
     static final String PACKAGE_FOLDER = "gatehouse/rules";
 
@@ -86,39 +82,12 @@ public final class Precompile {
         if (!out.isEmpty()) {
             return out;
         }
-        Class<? extends KieBuilder.ProjectType> model = executableModel();
-        if (model == null) {
-            List<Diagnostic> errors = new ArrayList<>();
-            RulebaseCompiler.build(drls, errors);
-            errors.stream().map(Diagnostic::format).forEach(out::add);
-            return out;
-        }
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        org.kie.api.builder.ReleaseId id = ks.newReleaseId("dev.gatehouse.rulebase", "precompile-check", "1.0.0");
-        kfs.generateAndWritePomXML(id);
-        for (RuleSource drl : drls) {
-            kfs.write("src/main/resources/" + PACKAGE_FOLDER + "/" + drl.path(), drl.content());
-        }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(model);
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            out.add((m.getPath() == null ? "" : m.getPath().replace("src/main/resources/", "").replace(PACKAGE_FOLDER + "/", "")
-                    + ":" + Math.max(0, m.getLine()) + ": ") + m.getText().strip().replaceAll("\\s*\\n\\s*", " "));
-        }
-        if (out.isEmpty()) {
-            ks.getRepository().removeKieModule(id); // getKieModule() throws when there were errors
-        }
+        // The compiler the engine uses for any folder: the executable model, every generated class held to the
+        // safe subset. A rulebase the engine would refuse is never precompiled, so never bundled.
+        List<Diagnostic> errors = new ArrayList<>();
+        RulebaseCompiler.build(drls, errors);
+        errors.stream().map(Diagnostic::format).forEach(out::add);
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Class<? extends KieBuilder.ProjectType> executableModel() {
-        try {
-            return (Class<? extends KieBuilder.ProjectType>) Class.forName(EXECUTABLE_MODEL, false,
-                    Precompile.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            return null;
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

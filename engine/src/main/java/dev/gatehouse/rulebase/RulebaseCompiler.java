@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.Model;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -21,13 +23,14 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 
 /** Compiles rule sources into a {@link CompiledRulebase}, or reports why it cannot. */
 public final class RulebaseCompiler {
     /** Error codes of this stage. */
     public static final String COMPILE_ERROR = "rule-compile-error";
     public static final String MISSING_FILE = "missing-rulebase-file";
+    /** A rule, constraint or function that uses something outside the safe subset ({@link SafeSubset}). */
+    public static final String FORBIDDEN_CALL = "forbidden-call";
 
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -161,20 +164,77 @@ public final class RulebaseCompiler {
                 digest(sources), precompiled != null), List.of());
     }
 
-    /** Compiles DRL at run time (classic engine); adds a diagnostic per error to {@code problems}, null then. */
+    /**
+     * Compiles DRL to Drools' executable model (plain Java classes, the form the precompiled default has
+     * too), checks every generated class against the {@link SafeSubset}, and returns its knowledge base.
+     * When the model does not compile, the classic compiler is asked for the diagnostics: it locates
+     * type errors that the executable model reports without a line.
+     */
     static KieBase build(List<RuleSource> drls, List<Diagnostic> problems) {
         KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId id = ks.newReleaseId("dev.gatehouse.rulebase", "rulebase-" + BUILDS.incrementAndGet(), "1.0.0");
+        KieFileSystem kfs = fileSystem(ks, id, drls);
+        List<Diagnostic> reserved = reservedPackages(drls);
+        if (!reserved.isEmpty()) {
+            problems.addAll(reserved);
+            return null;
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(id);
+            List<Diagnostic> classic = classicDiagnostics(ks, drls);
+            problems.addAll(classic.isEmpty() ? diagnostics(errors, drls) : classic);
+            return null;
+        }
+        try {
+            InternalKieModule module = (InternalKieModule) ks.getRepository().getKieModule(id);
+            Map<String, byte[]> classes = new HashMap<>();
+            for (String name : module.getFileNames()) {
+                // The kmodule's ProjectModel is generated from Gatehouse's own settings, not from DRL (no DRL
+                // may declare a package there: reservedPackages).
+                if (name.endsWith(".class") && !name.startsWith(GENERATED_PROJECT_MODEL)) {
+                    classes.put(name.substring(0, name.length() - ".class".length()), module.getBytes(name));
+                }
+            }
+            List<Diagnostic> forbidden = forbidden(classes, drls);
+            if (!forbidden.isEmpty()) {
+                problems.addAll(forbidden);
+                return null; // never loaded into a knowledge base
+            }
+            return ks.newKieContainer(id).getKieBase();
+        } finally {
+            ks.getRepository().removeKieModule(id);
+        }
+    }
+
+    private static KieFileSystem fileSystem(KieServices ks, ReleaseId id, List<RuleSource> drls) {
+        KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(id);
-        Map<String, String> labels = new HashMap<>();
         for (RuleSource drl : drls) {
             kfs.write(RESOURCES + drl.path(), drl.content());
+        }
+        return kfs;
+    }
+
+    /** The classic compiler's errors for DRL the executable model rejected (they carry lines and columns). */
+    private static List<Diagnostic> classicDiagnostics(KieServices ks, List<RuleSource> drls) {
+        ReleaseId id = ks.newReleaseId("dev.gatehouse.rulebase", "rulebase-" + BUILDS.incrementAndGet(), "1.0.0");
+        KieBuilder builder = ks.newKieBuilder(fileSystem(ks, id, drls)).buildAll();
+        try {
+            return diagnostics(builder.getResults().getMessages(Message.Level.ERROR), drls);
+        } finally {
+            ks.getRepository().removeKieModule(id);
+        }
+    }
+
+    private static List<Diagnostic> diagnostics(List<Message> errors, List<RuleSource> drls) {
+        Map<String, String> labels = new HashMap<>();
+        for (RuleSource drl : drls) {
             labels.put(RESOURCES + drl.path(), drl.label());
             labels.put(drl.path(), drl.label());
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        List<Diagnostic> problems = new ArrayList<>();
         boolean located = errors.stream().anyMatch(m -> m.getLine() > 0);
         for (Message m : errors) {
             String text = oneLine(m.getText());
@@ -217,17 +277,123 @@ public final class RulebaseCompiler {
             }
             problems.add(Diagnostic.rule(COMPILE_ERROR, file, line, column, text));
         }
-        boolean failed = !errors.isEmpty();
-        if (failed) {
-            ks.getRepository().removeKieModule(id);
-            return null;
+        return problems;
+    }
+
+    private static final String GENERATED_PROJECT_MODEL = "org/drools/project/model/";
+    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    private static final java.util.regex.Pattern RESERVED =
+            java.util.regex.Pattern.compile("(?:java|javax|jdk|sun|com\\.sun|org\\.drools|org\\.kie|org\\.objectweb|dev\\.gatehouse)(?:\\..*)?");
+
+    /** A DRL package inside the JDK's, Drools' or Gatehouse's own would let generated classes pose as theirs. */
+    private static List<Diagnostic> reservedPackages(List<RuleSource> drls) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (RuleSource drl : drls) {
+            String code = DrlText.mask(drl.text(), true);
+            java.util.regex.Matcher m = PACKAGE.matcher(code);
+            if (m.find() && RESERVED.matcher(m.group(1)).matches()) {
+                int[] pos = DrlText.position(code, m.start(1));
+                out.add(Diagnostic.rule(FORBIDDEN_CALL, drl.label(), pos[0], pos[1], "package " + m.group(1)
+                        + " belongs to the JDK, Drools or Gatehouse: a rulebase declares a package of its own (such as gatehouse.rules)"));
+            }
         }
-        KieContainer container = ks.newKieContainer(id);
-        try {
-            return container.getKieBase();
-        } finally {
-            ks.getRepository().removeKieModule(id);
+        return out;
+    }
+
+    /** A DRL function declaration: {@code function TYPE name(}. */
+    private static final java.util.regex.Pattern FUNCTION =
+            java.util.regex.Pattern.compile("\\bfunction\\s+[\\w.$<>\\[\\], ]+?\\s+(\\w+)\\s*\\(");
+
+    /**
+     * The {@link SafeSubset} findings of compiled classes as diagnostics at the DRL rule or function they
+     * come from: at the first occurrence of the called name in its text, else at its declaration.
+     */
+    public static List<Diagnostic> forbidden(Map<String, byte[]> classes, List<RuleSource> drls) {
+        List<SafeSubset.Finding> findings = SafeSubset.scan(classes);
+        if (findings.isEmpty()) {
+            return List.of();
         }
+        Map<String, int[]> functions = new LinkedHashMap<>(); // name -> {drl index, start offset}
+        for (int i = 0; i < drls.size(); i++) {
+            java.util.regex.Matcher m = FUNCTION.matcher(DrlText.mask(drls.get(i).text(), true));
+            while (m.find()) {
+                functions.putIfAbsent(m.group(1), new int[] {i, m.start()});
+            }
+        }
+        Map<String, java.util.Set<SafeSubset.Origin>> origins = SafeSubset.origins(classes, functions.keySet());
+        java.util.Set<Diagnostic> out = new java.util.LinkedHashSet<>();
+        for (SafeSubset.Finding f : findings) {
+            java.util.Set<SafeSubset.Origin> from = origins.get(f.className() + "." + f.method());
+            if (from == null) {
+                from = origins.get(f.className());
+            }
+            if (from == null && f.className().contains("$")) {
+                from = origins.get(f.className().substring(0, f.className().indexOf('$')));
+            }
+            String what = f.verb() + " " + f.member() + ": a rule may only use the facts, the rulebase's functions and"
+                    + " pure JDK methods";
+            if (from == null || from.isEmpty()) {
+                RuleSource first = drls.get(0);
+                out.add(Diagnostic.rule(FORBIDDEN_CALL, first.label(), 1, 1, "generated class " + f.className().replace('/', '.')
+                        + " " + what));
+                continue;
+            }
+            for (SafeSubset.Origin o : from) {
+                out.add(o.rule() != null ? atRule(drls, o.rule(), f.token(), "rule \"" + o.rule() + "\" " + what)
+                        : atFunction(drls, functions.get(o.function()), f.token(), "function " + o.function() + " " + what));
+            }
+        }
+        List<Diagnostic> sorted = new ArrayList<>(out);
+        sorted.sort(Diagnostic.ORDER);
+        return sorted;
+    }
+
+    private static Diagnostic atRule(List<RuleSource> drls, String rule, String token, String message) {
+        for (RuleSource drl : drls) {
+            String code = DrlText.mask(drl.text(), true);
+            int line = lineOfRule(drl.text(), rule);
+            if (line == 0) {
+                continue;
+            }
+            int start = offsetOfLine(code, line);
+            java.util.regex.Matcher end = java.util.regex.Pattern.compile("(?m)^\\s*end\\s*$").matcher(code);
+            int stop = end.find(start) ? end.end() : code.length();
+            return locate(drl, code, start, stop, token, message);
+        }
+        return Diagnostic.rule(FORBIDDEN_CALL, drls.get(0).label(), 1, 1, message);
+    }
+
+    private static Diagnostic atFunction(List<RuleSource> drls, int[] declared, String token, String message) {
+        RuleSource drl = drls.get(declared[0]);
+        String code = DrlText.mask(drl.text(), true);
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("(?m)^\\s*(?:function|rule|query|declare)\\b").matcher(code);
+        int stop = next.find(declared[1] + 1) ? next.start() : code.length();
+        return locate(drl, code, declared[1], stop, token, message);
+    }
+
+    /**
+     * At the first {@code Class.member} in {@code code[start, stop)} (at the member), else the first whole-word
+     * member, else at {@code start}.
+     */
+    private static Diagnostic locate(RuleSource drl, String code, int start, int stop, String token, String message) {
+        int dot = token.lastIndexOf('.');
+        String member = token.substring(dot + 1);
+        java.util.regex.Matcher qualified = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(token.substring(0, dot + 1))
+                .replace(".", "\\E\\s*\\.\\s*\\Q") + "(" + java.util.regex.Pattern.quote(member) + ")\\b").matcher(code).region(start, stop);
+        java.util.regex.Matcher bare = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(member) + "\\b")
+                .matcher(code).region(start, stop);
+        int at = dot > 0 && qualified.find() ? qualified.start(1) : bare.find() ? bare.start()
+                : start + (code.substring(start).length() - code.substring(start).stripLeading().length());
+        int[] pos = DrlText.position(code, at);
+        return Diagnostic.rule(FORBIDDEN_CALL, drl.label(), pos[0], pos[1], message);
+    }
+
+    private static int offsetOfLine(String text, int line) {
+        int offset = 0;
+        for (int l = 1; l < line; l++) {
+            offset = text.indexOf('\n', offset) + 1;
+        }
+        return offset;
     }
 
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']+)'");

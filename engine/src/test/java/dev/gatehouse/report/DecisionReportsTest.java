@@ -87,7 +87,7 @@ class DecisionReportsTest {
     void whenARuleNeverFiresThenCoverageCountsAndNamesIt() throws Exception {
         PolicyEngine engine = tinyEngine();
         Coverage c = Coverage.of(engine, List.of(engine.evaluate(workedExample(false), AT)));
-        assertEquals("coverage: rules 3/4 (75.0%), controls 3/4 (75.0%)\n"
+        assertEquals("coverage: rules 4/5 (80.0%), controls 3/4 (75.0%)\n"
                 + "  control never fired: TST-004\n"
                 + "  rule never fired: TST-004 is off\n", c.render());
         assertEquals(List.of("TST-004 is off"), c.rulesNeverFired());

@@ -1,14 +1,14 @@
-package dev.gatehouse.lint;
+package dev.gatehouse.rulebase;
 
 /** Character-level helpers over DRL source text. */
-final class DrlText {
+public final class DrlText {
     private DrlText() {}
 
     /**
      * The text with comments (and, when {@code strings}, the insides of string literals) replaced by
      * spaces, so that offsets, lines and columns stay those of the original.
      */
-    static String mask(String text, boolean strings) {
+    public static String mask(String text, boolean strings) {
         StringBuilder sb = new StringBuilder(text);
         int i = 0;
         int n = text.length();
@@ -50,7 +50,7 @@ final class DrlText {
     }
 
     /** The 1-based line and column of an offset. */
-    static int[] position(String text, int offset) {
+    public static int[] position(String text, int offset) {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset && i < text.length(); i++) {
