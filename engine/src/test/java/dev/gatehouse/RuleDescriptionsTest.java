@@ -24,12 +24,9 @@ class RuleDescriptionsTest {
     static final Set<String> KNOWN = Set.of(
             "ENV-002 identity is not highly available",
             "ENV-003 data service lacks recent backup or restore proof",
-            "EXC-001 applied exception expires soon",
             "RBK-001 no rehearsed rollback",
             "SEC-003 security scan is stale",
             "VER-004 no long enough staging soak of these digests",
-            "exception is invalid",
-            "exception lacks approvers",
             "ring capped by GPU reserve",
             "ring capped without tenant-governance approval");
 
