@@ -95,12 +95,30 @@ public final class PolicyEngine {
         return new TreeSet<>(rulebase.enforcement().controls());
     }
 
-    /** Every rule's metadata ({@code @control}, {@code @family}, {@code @description}), sorted by rule name. */
+    /**
+     * Every rule's metadata ({@code @control}, {@code @family}, {@code @description}), sorted by rule
+     * name, each description with the settings it names in backquotes rendered with their current
+     * values from the settings table ({@code within `backup.max-age`} reads {@code within 24h
+     * (backup.max-age)}): what reports and explanations show.
+     */
     public List<RuleMetadata> ruleMetadata() {
+        return rulebase.rules().values().stream()
+                .map(r -> new RuleMetadata(r.name(), r.control(), r.family(), rulebase.settings().render(r.description())))
+                .sorted(RuleMetadata.ORDER)
+                .toList();
+    }
+
+    /** Every rule's metadata as written in the rule files (settings named, not rendered), sorted by rule name. */
+    public List<RuleMetadata> ruleMetadataAsWritten() {
         return rulebase.rules().values().stream()
                 .map(r -> new RuleMetadata(r.name(), r.control(), r.family(), r.description()))
                 .sorted(RuleMetadata.ORDER)
                 .toList();
+    }
+
+    /** A policy text with the settings it names in backquotes rendered with their current values. */
+    public String renderSettings(String text) {
+        return rulebase.settings().render(text);
     }
 
     /** The level of every control of the enforcement table in one environment, sorted by control. */
