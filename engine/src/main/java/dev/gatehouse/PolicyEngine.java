@@ -4,9 +4,11 @@ import dev.gatehouse.decide.Decider;
 import dev.gatehouse.evaluate.Evaluation;
 import dev.gatehouse.evaluate.EvaluationFailure;
 import dev.gatehouse.evaluate.Evaluator;
+import dev.gatehouse.explain.Advisor;
 import dev.gatehouse.explain.Explainer;
 import dev.gatehouse.facts.FactBuilder;
 import dev.gatehouse.model.Environment;
+import dev.gatehouse.model.BlockerAdvice;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.model.RuleMetadata;
@@ -70,6 +72,26 @@ public final class PolicyEngine {
             PromotionDecision.Provenance provenance = new PromotionDecision.Provenance(
                     ENGINE_VERSION, rulebase.digest(), inputDigest(input), at.toString());
             return Decider.decide(input, evaluation, Explainer.trace(evaluation.firings(), rulebase.rules()), provenance);
+        } catch (EvaluationFailure e) {
+            throw new EvaluationException(e.getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Evaluates an input at {@code at} and says, for each blocking violation, what would clear it:
+     * built from the rule that inserted the violation, its description with the current settings,
+     * the control's level and the exception problems the rules found. In the decision's order.
+     */
+    public List<BlockerAdvice> explainBlockers(EvaluationInput input, Instant at) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(at, "at");
+        try {
+            Evaluation evaluation = evaluator.run(FactBuilder.facts(input, at), input.evidence().promotion().to());
+            PromotionDecision.Provenance provenance = new PromotionDecision.Provenance(
+                    ENGINE_VERSION, rulebase.digest(), inputDigest(input), at.toString());
+            PromotionDecision decision =
+                    Decider.decide(input, evaluation, Explainer.trace(evaluation.firings(), rulebase.rules()), provenance);
+            return Advisor.advise(decision, evaluation, rulebase.rules(), rulebase.settings());
         } catch (EvaluationFailure e) {
             throw new EvaluationException(e.getMessage(), e.getCause());
         }

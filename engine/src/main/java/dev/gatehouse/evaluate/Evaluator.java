@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -42,8 +44,20 @@ public final class Evaluator {
                 firings.add(new Firing(event.getMatch().getRule().getName(), event.getMatch().getObjects()));
             }
         };
+        // Which rule inserted each conclusion: a consequence's inserts come before its afterMatchFired,
+        // so the firing that inserts is the next one recorded.
+        List<Insertion> insertions = new ArrayList<>();
+        DefaultRuleRuntimeEventListener inserted = new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getRule() != null) {
+                    insertions.add(new Insertion(event.getRule().getName(), event.getObject(), firings.size()));
+                }
+            }
+        };
         try {
             session.addEventListener(listener);
+            session.addEventListener(inserted);
             session.insert(rulebase.settings());
             for (String control : rulebase.enforcement().controls()) {
                 String level = rulebase.enforcement().level(control, target);
@@ -67,9 +81,10 @@ public final class Evaluator {
                 throw new EvaluationFailure("stopped after " + maxFirings + " rule firings: a rule is probably looping ("
                         + busiest(firings) + ")", null);
             }
-            return new Evaluation(new ArrayList<>(session.getObjects()), firings);
+            return new Evaluation(new ArrayList<>(session.getObjects()), firings, insertions);
         } finally {
             session.removeEventListener(listener);
+            session.removeEventListener(inserted);
             session.dispose(); // back to the pool, reset
         }
     }
