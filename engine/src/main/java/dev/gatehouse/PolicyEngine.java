@@ -4,10 +4,12 @@ import dev.gatehouse.decide.Decider;
 import dev.gatehouse.evaluate.Evaluation;
 import dev.gatehouse.evaluate.EvaluationFailure;
 import dev.gatehouse.evaluate.Evaluator;
+import dev.gatehouse.explain.Advisor;
 import dev.gatehouse.explain.Explainer;
 import dev.gatehouse.facts.FactBuilder;
 import dev.gatehouse.lint.Linter;
 import dev.gatehouse.model.Environment;
+import dev.gatehouse.model.BlockerAdvice;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.model.RuleMetadata;
@@ -81,6 +83,26 @@ public final class PolicyEngine {
         }
     }
 
+    /**
+     * Evaluates an input at {@code at} and says, for each blocking violation, what would clear it:
+     * built from the rule that inserted the violation, its description with the current settings,
+     * the control's level and the exception problems the rules found. In the decision's order.
+     */
+    public List<BlockerAdvice> explainBlockers(EvaluationInput input, Instant at) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(at, "at");
+        try {
+            Evaluation evaluation = evaluator.run(FactBuilder.facts(input, at), input.evidence().promotion().to());
+            PromotionDecision.Provenance provenance = new PromotionDecision.Provenance(
+                    ENGINE_VERSION, rulebase.digest(), inputDigest(input), at.toString());
+            PromotionDecision decision =
+                    Decider.decide(input, evaluation, Explainer.trace(evaluation.firings(), rulebase.rules()), provenance);
+            return Advisor.advise(decision, evaluation, rulebase.rules(), rulebase.settings());
+        } catch (EvaluationFailure e) {
+            throw new EvaluationException(e.getMessage(), e.getCause());
+        }
+    }
+
     /** Evaluates an input at the clock's current instant. */
     public PromotionDecision evaluate(EvaluationInput input, Clock clock) {
         return evaluate(input, clock.instant());
@@ -101,12 +123,30 @@ public final class PolicyEngine {
         return new TreeSet<>(rulebase.enforcement().controls());
     }
 
-    /** Every rule's metadata ({@code @control}, {@code @family}, {@code @description}), sorted by rule name. */
+    /**
+     * Every rule's metadata ({@code @control}, {@code @family}, {@code @description}), sorted by rule
+     * name, each description with the settings it names in backquotes rendered with their current
+     * values from the settings table ({@code within `backup.max-age`} reads {@code within 24h
+     * (backup.max-age)}): what reports and explanations show.
+     */
     public List<RuleMetadata> ruleMetadata() {
+        return rulebase.rules().values().stream()
+                .map(r -> new RuleMetadata(r.name(), r.control(), r.family(), rulebase.settings().render(r.description())))
+                .sorted(RuleMetadata.ORDER)
+                .toList();
+    }
+
+    /** Every rule's metadata as written in the rule files (settings named, not rendered), sorted by rule name. */
+    public List<RuleMetadata> ruleMetadataAsWritten() {
         return rulebase.rules().values().stream()
                 .map(r -> new RuleMetadata(r.name(), r.control(), r.family(), r.description()))
                 .sorted(RuleMetadata.ORDER)
                 .toList();
+    }
+
+    /** A policy text with the settings it names in backquotes rendered with their current values. */
+    public String renderSettings(String text) {
+        return rulebase.settings().render(text);
     }
 
     /** The level of every control of the enforcement table in one environment, sorted by control. */

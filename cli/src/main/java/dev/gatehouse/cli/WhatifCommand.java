@@ -136,8 +136,12 @@ final class WhatifCommand implements Callable<Integer> {
         }
         Scenario base = Scenario.read(inputs.evidence, inputs.readback, inputs.exceptions,
                 inputs.at != null ? inputs.at : clock.instant());
-        WhatIfResult result = WhatIfEngine.of(engine).whatIf(base, changes.build());
-        List<Blocker> blockers = explainBlockers ? Blockers.explain(variantEngine, result.variant()) : null;
+        Changes built = changes.build();
+        WhatIfResult result = WhatIfEngine.of(engine).whatIf(base, built);
+        List<Blocker> blockers = explainBlockers
+                ? Blockers.explain(variantEngine, WhatIfEngine.of(engine).variantInput(base, built),
+                        java.time.Instant.parse(result.variant().provenance().evaluatedAt()))
+                : null;
         String rendered;
         if (format == Format.json) {
             Map<String, Object> out = new LinkedHashMap<>();

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -134,12 +136,36 @@ public final class Evaluator {
 
     private Evaluation evaluate(KieSession session, List<Object> facts, Environment target) {
         List<Firing> firings = new ArrayList<>();
-        session.addEventListener(new DefaultAgendaEventListener() {
+        DefaultAgendaEventListener fires = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 firings.add(new Firing(event.getMatch().getRule().getName(), event.getMatch().getObjects()));
             }
-        });
+        };
+        // Which rule inserted each conclusion: a consequence's inserts come before its afterMatchFired,
+        // so the firing that inserts is the next one recorded.
+        List<Insertion> insertions = new ArrayList<>();
+        DefaultRuleRuntimeEventListener inserts = new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getRule() != null) {
+                    insertions.add(new Insertion(event.getRule().getName(), event.getObject(), firings.size()));
+                }
+            }
+        };
+        // A pooled session keeps its listeners through a reset: they are removed after each evaluation.
+        session.addEventListener(fires);
+        session.addEventListener(inserts);
+        try {
+            return evaluate(session, target, facts, firings, insertions);
+        } finally {
+            session.removeEventListener(fires);
+            session.removeEventListener(inserts);
+        }
+    }
+
+    private Evaluation evaluate(KieSession session, Environment target, List<Object> facts, List<Firing> firings,
+            List<Insertion> insertions) {
         int fired;
         try {
             session.insert(rulebase.settings());
@@ -174,7 +200,7 @@ public final class Evaluator {
             throw new EvaluationFailure("the evaluation did not run to completion: rules were still due to fire after "
                     + fired + " firings", null);
         }
-        return new Evaluation(new ArrayList<>(session.getObjects()), firings);
+        return new Evaluation(new ArrayList<>(session.getObjects()), firings, insertions);
     }
 
     private static String words(Duration d) {

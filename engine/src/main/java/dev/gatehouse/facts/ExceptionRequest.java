@@ -2,14 +2,14 @@ package dev.gatehouse.facts;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A residual-risk exception as given, before the rules decide its status. {@code findings} is
  * null when the exception is not limited to findings; {@code maxRing} is null when it caps no ring.
  * {@code requestedBy} and {@code approvedBy} are the identities as written (for messages);
  * {@code requester} and {@code approvers} are who they are ({@link Persons#key}), in the same order.
+ * Plain data: which exceptions are relevant, what they cover and how their approvers count is
+ * policy, decided in the rules ({@code exceptions.drl}).
  */
 public record ExceptionRequest(
         String id,
@@ -44,23 +44,6 @@ public record ExceptionRequest(
         if (approvers.size() != approvedBy.size()) {
             throw new IllegalArgumentException("one person key per approver");
         }
-    }
-
-    /** True when the scope names {@code service} (or {@code *}) and {@code environment}. */
-    public boolean relevantTo(String service, String environment) {
-        return (services.contains(service) || services.contains("*")) && environments.contains(environment);
-    }
-
-    /** True when this exception names {@code control} and, if limited to findings, {@code subject}. */
-    public boolean covers(String control, String subject) {
-        return controls.contains(control) && (findings == null || (subject != null && findings.contains(subject)));
-    }
-
-    /** The distinct people among the approvers other than the requester (person keys). */
-    public Set<String> independentApprovers() {
-        Set<String> people = new TreeSet<>(approvers);
-        people.remove(requester);
-        return people;
     }
 
     @Override
