@@ -78,14 +78,14 @@ class RulebaseSafetyTest {
             Map.entry("forbidden-synchronized", List.of(
                     "t.drl:12:5: forbidden-call: rule \"T-001 locks the shared settings\" uses synchronized" + ONLY)),
             Map.entry("structure-no-security", List.of(
-                    "enforcement.csv:11:1: control-without-rule: control SEC-001 has no rule: no rule says @control(\"SEC-001\"), so it can never be violated",
-                    "enforcement.csv:12:1: control-without-rule: control SEC-002 has no rule: no rule says @control(\"SEC-002\"), so it can never be violated",
-                    "enforcement.csv:13:1: control-without-rule: control SEC-003 has no rule: no rule says @control(\"SEC-003\"), so it can never be violated")),
+                    "enforcement.csv:12:1: control-without-rule: control SEC-001 has no rule: no rule says @control(\"SEC-001\"), so it can never be violated",
+                    "enforcement.csv:13:1: control-without-rule: control SEC-002 has no rule: no rule says @control(\"SEC-002\"), so it can never be violated",
+                    "enforcement.csv:14:1: control-without-rule: control SEC-003 has no rule: no rule says @control(\"SEC-003\"), so it can never be violated")),
             Map.entry("structure-misspelt-guard", List.of(
                     "security.drl:23:22: guard-mismatch: rule \"SEC-002 high finding with fix\" is @control(\"SEC-002\") but its guard is"
                             + " Enforcement(control == \"SEC-02\"): the violation would carry the wrong control's enforcement")),
             Map.entry("structure-renamed-row", List.of(
-                    "enforcement.csv:12:1: control-without-rule: control SEC-02 has no rule: no rule says @control(\"SEC-02\"), so it can never be violated",
+                    "enforcement.csv:13:1: control-without-rule: control SEC-02 has no rule: no rule says @control(\"SEC-02\"), so it can never be violated",
                     "security.drl:19:1: unknown-control: rule \"SEC-002 high finding with fix\" implements SEC-002, which is not in enforcement.csv:"
                             + " add a row for it (its level in every environment)")),
             Map.entry("forbidden-clock", List.of(
@@ -99,6 +99,41 @@ class RulebaseSafetyTest {
                     .diagnostics().stream().map(Diagnostic::format).map(s -> s.replace(dir + "/", "")).toList();
             assertEquals(c.getValue(), got);
         }));
+    }
+
+    /** Each structure-* folder is rules/ with exactly one mutation: when rules/ changes, copy it again and re-apply it. */
+    static final Map<String, java.util.function.UnaryOperator<Map<String, String>>> MUTATIONS = Map.of(
+            "structure-no-security", files -> {
+                files.remove("security.drl");
+                return files;
+            },
+            "structure-misspelt-guard", files -> {
+                files.put("security.drl", files.get("security.drl").replace("Enforcement(control == \"SEC-002\")",
+                        "Enforcement(control == \"SEC-02\")"));
+                return files;
+            },
+            "structure-renamed-row", files -> {
+                files.put("enforcement.csv", files.get("enforcement.csv").replaceFirst("(?m)^SEC-002,", "SEC-02,"));
+                return files;
+            });
+
+    @TestFactory
+    Stream<DynamicTest> everyStructureRulebaseIsTheRulesFolderWithOneMutation() {
+        return MUTATIONS.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(m -> DynamicTest.dynamicTest(m.getKey(), () -> {
+            Map<String, String> expected = m.getValue().apply(files(TestPaths.root().resolve("rules")));
+            assertEquals(expected, files(RULEBASES.resolve(m.getKey())), m.getKey() + " is stale: copy rules/ to it again and"
+                    + " re-apply its mutation (see MUTATIONS)");
+        }));
+    }
+
+    private static Map<String, String> files(Path dir) throws java.io.IOException {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try (Stream<Path> s = java.nio.file.Files.list(dir)) {
+            for (Path p : s.sorted().toList()) {
+                out.put(p.getFileName().toString(), java.nio.file.Files.readString(p));
+            }
+        }
+        return out;
     }
 
     @Test
