@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DocOutputsTest {
     static final Pattern BLOCK = Pattern.compile(
-            "<!-- gatehouse-output: (.+?) -->\n(```[a-z]*\n)(.*?)```\n", Pattern.DOTALL);
+            "^<!-- gatehouse-output: ([^\n]+?) -->\n(```[a-z]*\n)(.*?)^```\n", Pattern.DOTALL | Pattern.MULTILINE);
 
     @TestFactory
     Stream<DynamicTest> everyMarkedBlockIsWhatTheCommandPrints() throws IOException {
