@@ -73,8 +73,8 @@ public final class Inputs {
         DocumentReader.Budget budget = new DocumentReader.Budget(limits.maxTotalBytes());
         DocumentReader.Result er = reader.readJson(evidence, evidence.toString(), budget);
         DocumentReader.Result rr = reader.readJson(readback, readback.toString(), budget);
-        ReleaseEvidence e = check(er, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
-        EnvironmentReadback r = check(rr, EnvironmentReadback.KIND, EnvironmentReadback.class, problems);
+        Read<ReleaseEvidence> e = check(er, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
+        Read<EnvironmentReadback> r = check(rr, EnvironmentReadback.KIND, EnvironmentReadback.class, problems);
         Map<String, Sources.Source> exceptionSources = new TreeMap<>();
         EvaluationInput input = finish(e, r, exceptionsDir, problems, limits, budget, exceptionSources);
         return new Located(input, new Sources(source(er), source(rr), exceptionSources));
@@ -120,9 +120,9 @@ public final class Inputs {
     public static EvaluationInput fromTrees(JsonNode evidence, String evidenceLabel, JsonNode readback,
             String readbackLabel, Path exceptionsDir, InputLimits limits) {
         List<Diagnostic> problems = new ArrayList<>();
-        ReleaseEvidence e = checkTree(evidence, evidenceLabel, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
-        EnvironmentReadback r = checkTree(readback, readbackLabel, EnvironmentReadback.KIND, EnvironmentReadback.class,
-                problems);
+        Read<ReleaseEvidence> e = checkTree(evidence, evidenceLabel, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
+        Read<EnvironmentReadback> r = checkTree(readback, readbackLabel, EnvironmentReadback.KIND,
+                EnvironmentReadback.class, problems);
         return finish(e, r, exceptionsDir, problems, limits, new DocumentReader.Budget(limits.maxTotalBytes()),
                 new TreeMap<>());
     }
@@ -134,13 +134,14 @@ public final class Inputs {
     public static EvaluationInput fromTrees(JsonNode evidence, String evidenceLabel, JsonNode readback,
             String readbackLabel, List<JsonNode> exceptionTrees, String exceptionsLabel) {
         List<Diagnostic> problems = new ArrayList<>();
-        ReleaseEvidence e = checkTree(evidence, evidenceLabel, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
-        EnvironmentReadback r = checkTree(readback, readbackLabel, EnvironmentReadback.KIND, EnvironmentReadback.class,
-                problems);
-        List<Map.Entry<String, RiskException>> exceptions = new ArrayList<>();
+        Read<ReleaseEvidence> e = checkTree(evidence, evidenceLabel, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
+        Read<EnvironmentReadback> r = checkTree(readback, readbackLabel, EnvironmentReadback.KIND,
+                EnvironmentReadback.class, problems);
+        List<Map.Entry<String, Read<RiskException>>> exceptions = new ArrayList<>();
         for (int i = 0; i < exceptionTrees.size(); i++) {
             String label = exceptionsLabel + "/" + i;
-            RiskException x = checkTree(exceptionTrees.get(i), label, RiskException.KIND, RiskException.class, problems);
+            Read<RiskException> x = checkTree(exceptionTrees.get(i), label, RiskException.KIND, RiskException.class,
+                    problems);
             if (x != null) {
                 exceptions.add(new AbstractMap.SimpleImmutableEntry<>(label, x));
             }
@@ -148,10 +149,10 @@ public final class Inputs {
         return complete(e, r, exceptions, problems);
     }
 
-    private static EvaluationInput finish(ReleaseEvidence e, EnvironmentReadback r, Path exceptionsDir,
+    private static EvaluationInput finish(Read<ReleaseEvidence> e, Read<EnvironmentReadback> r, Path exceptionsDir,
             List<Diagnostic> problems, InputLimits limits, DocumentReader.Budget budget,
             Map<String, Sources.Source> exceptionSources) {
-        List<Map.Entry<String, RiskException>> exceptions = new ArrayList<>();
+        List<Map.Entry<String, Read<RiskException>>> exceptions = new ArrayList<>();
         if (exceptionsDir != null) {
             if (!Files.isDirectory(exceptionsDir)) {
                 problems.add(Diagnostic.inputAt(DocumentReader.UNREADABLE, exceptionsDir.toString(), 0, 0,
@@ -162,10 +163,10 @@ public final class Inputs {
                 problems.addAll(listing.diagnostics());
                 for (DocumentReader.ExceptionFile file : listing.files()) {
                     DocumentReader.Result read = reader.readListed(file, budget);
-                    RiskException x = check(read, RiskException.KIND, RiskException.class, problems);
+                    Read<RiskException> x = check(read, RiskException.KIND, RiskException.class, problems);
                     if (x != null) {
                         exceptions.add(new AbstractMap.SimpleImmutableEntry<>(file.label(), x));
-                        exceptionSources.put(x.id(), source(read));
+                        exceptionSources.put(x.value().id(), source(read));
                     }
                 }
             }
@@ -174,25 +175,46 @@ public final class Inputs {
     }
 
     /** Adds the unique-id check, then fails with every problem or builds the input. */
-    private static EvaluationInput complete(ReleaseEvidence e, EnvironmentReadback r,
-            List<Map.Entry<String, RiskException>> exceptions, List<Diagnostic> problems) {
-        problems.addAll(InputValidator.checkUniqueIds(exceptions));
+    private static EvaluationInput complete(Read<ReleaseEvidence> e, Read<EnvironmentReadback> r,
+            List<Map.Entry<String, Read<RiskException>>> exceptions, List<Diagnostic> problems) {
+        problems.addAll(InputValidator.checkUniqueIds(exceptions.stream()
+                .map(x -> Map.entry(x.getKey(), x.getValue().value())).toList()));
         if (!problems.isEmpty()) {
             problems.sort(Diagnostic.ORDER);
             throw new InvalidInputException(problems);
         }
-        return new EvaluationInput(e, r, exceptions.stream().map(Map.Entry::getValue).toList());
+        List<Read<RiskException>> xs = exceptions.stream().map(Map.Entry::getValue).toList();
+        return new EvaluationInput(e.value(), r.value(), xs.stream().map(Read::value).toList(),
+                new EvaluationInput.Documents(e.tree(), r.tree(), xs.stream().map(Read::tree).toList()));
     }
+
+    /**
+     * The documents an input's provenance digest and decision log entry are taken over: those it was read from,
+     * or, for an input built from Java values, the values as {@link dev.gatehouse.report.Json#mapper()} writes
+     * them (nulls included).
+     */
+    public static EvaluationInput.Documents documents(EvaluationInput input) {
+        if (input.documents() != null) {
+            return input.documents();
+        }
+        var mapper = dev.gatehouse.report.Json.mapper();
+        return new EvaluationInput.Documents(mapper.valueToTree(input.evidence()), mapper.valueToTree(input.readback()),
+                input.exceptions().stream().map(x -> (JsonNode) mapper.valueToTree(x)).toList());
+    }
+
+    /** A validated value and (a copy of) the JSON tree it was bound from. */
+    private record Read<T>(T value, JsonNode tree) {}
 
     /** Parses and validates one document of {@code kind} from JSON (or YAML for exceptions) bytes. */
     public static <T> T parse(byte[] bytes, String label, String kind, Class<T> type, boolean yaml) {
         List<Diagnostic> problems = new ArrayList<>();
-        T value = check(yaml ? READER.parseYaml(bytes, label) : READER.parseJson(bytes, label), kind, type, problems);
+        Read<T> read = check(yaml ? READER.parseYaml(bytes, label) : READER.parseJson(bytes, label), kind, type,
+                problems);
         if (!problems.isEmpty()) {
             problems.sort(Diagnostic.ORDER);
             throw new InvalidInputException(problems);
         }
-        return value;
+        return read.value();
     }
 
     /**
@@ -228,11 +250,12 @@ public final class Inputs {
         return dev.gatehouse.report.Json.pretty(Schemas.generate(kind));
     }
 
-    private static <T> T checkTree(JsonNode tree, String label, String kind, Class<T> type, List<Diagnostic> problems) {
+    private static <T> Read<T> checkTree(JsonNode tree, String label, String kind, Class<T> type,
+            List<Diagnostic> problems) {
         return check(new DocumentReader.Result(new Document(label, tree), List.of()), kind, type, problems);
     }
 
-    private static <T> T check(DocumentReader.Result read, String kind, Class<T> type, List<Diagnostic> problems) {
+    private static <T> Read<T> check(DocumentReader.Result read, String kind, Class<T> type, List<Diagnostic> problems) {
         if (read.document() == null) {
             problems.addAll(read.diagnostics());
             return null;
@@ -245,6 +268,6 @@ public final class Inputs {
         }
         Checked<T> checked = Validator.INSTANCE.check(doc, kind, type);
         problems.addAll(checked.diagnostics());
-        return checked.value();
+        return checked.value() == null ? null : new Read<>(checked.value(), doc.tree().deepCopy());
     }
 }

@@ -26,9 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.SortedMap;
@@ -163,13 +161,20 @@ public final class PolicyEngine {
                 maxRuleFirings, timeout);
     }
 
-    /** {@code sha256:} of the canonical JSON (keys sorted, no whitespace) of an input: provenance's inputDigest. */
+    /**
+     * Provenance's inputDigest: {@code sha256:} of the RFC 8785 (JCS) form of the object
+     * {@code {"evidence": E, "readback": R, "exceptions": [X...]}}, where E, R and each X are the input documents
+     * as read (the exceptions sorted by id; YAML read as JSON values, a timestamp being the string as written), so
+     * anyone can recompute it from the files (docs/design.md, "Determinism"). An input built from Java values
+     * ({@link Inputs#of}) has no documents: its values as written stand in for them ({@link Inputs#documents}).
+     */
     public static String inputDigest(EvaluationInput input) {
-        Map<String, Object> canonical = new LinkedHashMap<>();
-        canonical.put("evidence", input.evidence());
-        canonical.put("readback", input.readback());
-        canonical.put("exceptions", input.exceptions());
-        return Json.sha256(Json.canonical(canonical));
+        EvaluationInput.Documents documents = Inputs.documents(input);
+        com.fasterxml.jackson.databind.node.ObjectNode digested = Json.mapper().createObjectNode();
+        digested.set("evidence", documents.evidence());
+        digested.set("readback", documents.readback());
+        digested.putArray("exceptions").addAll(documents.exceptions());
+        return Json.sha256(Json.jcs(digested));
     }
 
     private static String engineVersion() {

@@ -18,8 +18,4 @@ public final class TestPaths {
     public static Path fixtures() {
         return root().resolve("fixtures");
     }
-
-    public static Path examples() {
-        return root().resolve("../shared/spec/examples").normalize();
-    }
 }

@@ -179,19 +179,13 @@ public final class DecisionLog {
         line.put("n", n);
         line.put("prev", prev);
         line.put("at", at.toString());
-        line.put("evidence", document(input.evidence()));
-        line.put("readback", document(input.readback()));
-        line.put("exceptions", input.exceptions().stream().map(DecisionLog::document).toList());
+        // The documents as read (what provenance's inputDigest is taken over), so verify can recompute it.
+        EvaluationInput.Documents documents = dev.gatehouse.Inputs.documents(input);
+        line.put("evidence", plain(documents.evidence(), true));
+        line.put("readback", plain(documents.readback(), true));
+        line.put("exceptions", documents.exceptions().stream().map(x -> plain(x, true)).toList());
         line.put("decision", plain(Json.mapper().valueToTree(decision), true));
         return Json.canonical(line);
-    }
-
-    /**
-     * A contract value as plain maps and lists, nulls kept: fields that must be present but may be
-     * null (secrets.manager, profile.renderedFromCommit, a data service's instants) must read back.
-     */
-    private static Object document(Object value) {
-        return plain(Json.mapper().valueToTree(value), true);
     }
 
     /** Plain maps (keys sorted when written) and lists; nulls kept or dropped. */

@@ -1,21 +1,28 @@
 package dev.gatehouse.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.erdtman.jcs.JsonCanonicalizer;
 
-/** The JSON writers: pretty, for decisions; canonical (sorted keys, no spaces), for digests. */
+/**
+ * The JSON writers: pretty, for decisions; canonical (sorted keys, no spaces), for the decision log; RFC 8785
+ * (JCS), for the input digest.
+ */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -59,6 +66,23 @@ public final class Json {
             return CANONICAL.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * RFC 8785 (JSON Canonicalization Scheme) of a JSON object, as UTF-8: object members sorted by their
+     * UTF-16 code units, no whitespace, strings with the minimal escapes, and every number as the IEEE 754
+     * double it denotes written the way ECMAScript writes it ({@code 24.0} and {@code 24} are both {@code 24},
+     * {@code 1e21} is {@code 1e+21}); NaN and infinities are refused. A number that is not exactly a double (an integer beyond 2^53) is written
+     * as the nearest double, as JCS requires. Implemented by {@code org.erdtman.jcs}, by an author of the RFC.
+     */
+    public static byte[] jcs(JsonNode value) {
+        try {
+            // NaN and infinities written bare, so that the canonicalizer refuses them (RFC 8785 3.2.2.3), not as strings.
+            return new JsonCanonicalizer(MAPPER.writer().without(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                    .writeValueAsString(value)).getEncodedUTF8();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot canonicalize JSON: " + e.getMessage(), e);
         }
     }
 

@@ -51,7 +51,7 @@ public final class InputValidator {
     public static final String BAD_IDENTITY = "bad-identity";
 
     private final Map<String, JsonSchema> schemas = new HashMap<>();
-    private final Map<String, Set<String>> knownFields = new HashMap<>();
+    private final Map<String, JsonNode> rawSchemas = new HashMap<>();
     private final ObjectMapper binder;
     private final Validator validator;
     private final ValidatorFactory validatorFactory;
@@ -65,9 +65,7 @@ public final class InputValidator {
         for (String kind : Schemas.kinds().keySet()) {
             JsonNode schema = Schemas.load(kind);
             schemas.put(kind, factory.getSchema(schema, config));
-            Set<String> names = new TreeSet<>();
-            collectPropertyNames(schema, names);
-            knownFields.put(kind, names);
+            rawSchemas.put(kind, schema);
         }
         binder = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -166,7 +164,7 @@ public final class InputValidator {
         return switch (m.getType()) {
             case "required" -> Diagnostic.input(MISSING_FIELD, file, pointer + "/" + escape(m.getProperty()), "is required");
             case "additionalProperties" -> Diagnostic.input(UNKNOWN_FIELD, file, pointer + "/" + escape(m.getProperty()),
-                    "is not a known field" + suggestion(kind, m.getProperty()));
+                    "is not a known field" + suggestion(fieldsAt(kind, m), m.getProperty()));
             case "type" -> Diagnostic.input(WRONG_TYPE, file, pointer, "has the wrong type: " + detail);
             case "pattern" -> m.getSchemaNode().asText().equals(Formats.IDENTITY)
                     ? Diagnostic.input(BAD_IDENTITY, file, pointer, Identities.problem(m.getInstanceNode().asText()))
@@ -188,10 +186,35 @@ public final class InputValidator {
         return String.join(", ", out);
     }
 
-    private String suggestion(String kind, String unknown) {
+    /**
+     * The fields the schema allows where an unknown field was found: the {@code properties} of the schema object
+     * whose {@code additionalProperties} failed (after {@code $ref}, so each object of the contract has its own).
+     */
+    private Set<String> fieldsAt(String kind, ValidationMessage m) {
+        String location = m.getSchemaLocation() == null ? "" : m.getSchemaLocation().getFragment().toString();
+        String suffix = "/additionalProperties";
+        if (!location.endsWith(suffix)) {
+            return Set.of();
+        }
+        String pointer = location.substring(0, location.length() - suffix.length());
+        if (pointer.startsWith("#")) {
+            pointer = pointer.substring(1);
+        }
+        JsonNode properties = rawSchemas.get(kind).at(pointer.isEmpty() || pointer.startsWith("/") ? pointer : "/" + pointer)
+                .path("properties");
+        Set<String> names = new TreeSet<>();
+        properties.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The closest valid field, never the unknown name itself, when it is close enough to be a typo. */
+    static String suggestion(Set<String> validHere, String unknown) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String known : knownFields.get(kind)) {
+        for (String known : validHere) {
+            if (known.equals(unknown)) {
+                continue;
+            }
             int d = distance(unknown.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
@@ -218,18 +241,6 @@ public final class InputValidator {
             cur = t;
         }
         return prev[b.length()];
-    }
-
-    private static void collectPropertyNames(JsonNode schema, Set<String> names) {
-        if (schema.isObject()) {
-            JsonNode props = schema.get("properties");
-            if (props != null) {
-                props.fieldNames().forEachRemaining(names::add);
-            }
-            schema.elements().forEachRemaining(child -> collectPropertyNames(child, names));
-        } else if (schema.isArray()) {
-            schema.elements().forEachRemaining(child -> collectPropertyNames(child, names));
-        }
     }
 
     private static String stripLocation(String message) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * JUnit and SARIF renderings of a decision, against golden files. The rulebase under
  * {@code report/rules} has one control per level (hard, soft, advisory, off), each failing on
- * the worked example. Rewrite the golden files with {@code -Dgatehouse.rewriteGolden=true}.
+ * the worked example. Rewrite the golden files with {@code -Dgatehouse.rewriteGoldens=true} (as every golden file).
  */
 class DecisionReportsTest {
     static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
@@ -106,10 +106,6 @@ class DecisionReportsTest {
     }
 
     static void golden(String name, String actual) throws IOException, URISyntaxException {
-        Path source = TestPaths.root().resolve("engine/src/test/resources/report").resolve(name);
-        if (Boolean.getBoolean("gatehouse.rewriteGolden")) {
-            Files.writeString(source, actual, StandardCharsets.UTF_8);
-        }
-        assertEquals(Files.readString(source, StandardCharsets.UTF_8), actual, name + " drifted; rewrite with -Dgatehouse.rewriteGolden=true");
+        dev.gatehouse.Goldens.assertMatches(TestPaths.root().resolve("engine/src/test/resources/report").resolve(name), actual);
     }
 }

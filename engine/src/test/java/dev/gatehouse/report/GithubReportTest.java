@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code --format github}: workflow commands, exactly. Golden files under
  * {@code engine/src/test/resources/report/}; rewrite them with
- * {@code mvn -B -ntp -o test -pl engine -Dtest='DecisionReportsTest,GithubReportTest' -Dgatehouse.rewriteGolden=true}.
+ * {@code mvn -B -ntp -o test -pl engine -Dtest='DecisionReportsTest,GithubReportTest' -Dgatehouse.rewriteGoldens=true}.
  */
 class GithubReportTest {
     @Test
