@@ -77,6 +77,15 @@ class AuthoringCommandsTest {
     }
 
     @Test
+    void whenACaseExpectsAControlTheRulebaseLacksThenTestExitsTwoNamingTheCaseAndPointer() {
+        Path fixtures = CASES.resolve("unknown-control");
+        Path file = fixtures.resolve("a-typo/case.yaml");
+        assertEquals(new CliRun(2, "", file + ": /expect/violations/0/control: control SEC-0O1 is not in the rulebase's"
+                + " enforcement table (did you mean SEC-001?): the case could never pass\n"
+                + "gatehouse: bad fixtures (1 problem); no case was run\n"), run("test", "--fixtures", fixtures.toString()));
+    }
+
+    @Test
     void whenTheRulesFolderIsMissingThenCheckExitsTwo() {
         Path dir = LINT.resolve("no-such-case");
         assertEquals(new CliRun(2, "", dir + ": missing-rulebase-file: cannot read the rulebase: not a folder: " + dir

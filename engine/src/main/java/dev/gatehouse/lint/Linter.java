@@ -42,11 +42,13 @@ public final class Linter {
     public static final String READS_SYSTEM_CLOCK = "reads-system-clock";
     /** A settings name read by a rule that the settings table lacks. */
     public static final String UNKNOWN_SETTING = "unknown-setting";
+    /** A string literal compared with (or given to) a fact field whose values the contract fixes, and none of them. */
+    public static final String UNKNOWN_VALUE = "unknown-value";
 
     /** Every code this stage and the compiler below it can report, sorted. */
     public static final Set<String> CODES = Set.copyOf(new TreeSet<>(List.of(
             MISSING_CONTROL_METADATA, MISSING_DESCRIPTION, CONTROL_WITHOUT_RULE, UNKNOWN_CONTROL, GUARD_MISMATCH,
-            MISSING_GUARD, DUPLICATE_RULE_NAME, READS_SYSTEM_CLOCK, UNKNOWN_SETTING,
+            MISSING_GUARD, DUPLICATE_RULE_NAME, READS_SYSTEM_CLOCK, UNKNOWN_SETTING, UNKNOWN_VALUE,
             RulebaseCompiler.COMPILE_ERROR, RulebaseCompiler.MISSING_FILE, RulebaseCompiler.FORBIDDEN_CALL,
             RulebaseCompiler.UNKNOWN_FACT_FIELD, RulebaseCompiler.UNKNOWN_FACT_TYPE, RulebaseCompiler.UNCLOSED_RULE,
             EnforcementTable.BAD_TABLE, EnforcementTable.BAD_LEVEL, EnforcementTable.MISSING_COLUMN,
@@ -112,6 +114,9 @@ public final class Linter {
             if (s.isDrl()) {
                 DrlReader.Parsed parsed = DrlReader.read(s);
                 rules.addAll(parsed.rules());
+                if (parsed.ok()) {
+                    out.addAll(ValueLint.scan(s, parsed.descr()));
+                }
                 scanText(s, out, settingNames(sources));
             }
         }
