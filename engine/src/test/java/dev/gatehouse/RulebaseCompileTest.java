@@ -37,14 +37,26 @@ class RulebaseCompileTest {
     }
 
     @Test
-    void whenAConsequenceOrConstraintIsWrongThenEachRuleIsLocated() {
-        List<String> d = problems("broken-consequence").stream().map(Diagnostic::format).toList();
+    void whenAConsequenceOrConstraintIsWrongThenEachErrorIsAtItsOwnLine() {
+        List<String> d = problems("broken-consequence").stream().map(Diagnostic::formatWithNote).toList();
         String file = RULEBASES.resolve("broken-consequence/t.drl").toString();
-        assertEquals(2, d.size(), d::toString);
-        assertTrue(d.get(0).startsWith(file + ":12:1: rule-compile-error: Rule Compilation error The method of(Enforcement, "
-                + "String, String, String) in the type Violation is not applicable"), d.get(0));
-        assertTrue(d.get(1).startsWith(file + ":24:4: rule-compile-error: Unable to Analyse Expression colour == \"red\""),
-                d.get(1));
+        assertEquals(List.of(
+                // in the consequence, at the call (line 18), not at the rule's header (line 12)
+                file + ":18:22: rule-compile-error: Rule Compilation error The method of(Enforcement, String, String, String)"
+                        + " in the type Violation is not applicable for the arguments (Enforcement, null, int, String)",
+                file + ":24:18: unknown-fact-field: Release has no field colour: its fields are author, changeClass, commit,"
+                        + " person, service, version\n  drools: Unable to Analyse Expression colour == \"red\": [Error: unable to"
+                        + " resolve method using strict-mode: dev.gatehouse.facts.Release.colour()] [Near : {... colour == \"red\""
+                        + " ....}] ^ [Line: 24, Column: 4]"),
+                d);
+    }
+
+    @Test
+    void whenAFactTypeIsMisspeltThenItsCodeSuggestsTheFactType() {
+        List<String> d = problems("broken-type").stream().map(Diagnostic::formatWithNote).toList();
+        assertEquals(List.of(RULEBASES.resolve("broken-type/t.drl") + ":9:10: unknown-fact-type: no fact type NoSuchFact:"
+                + " the facts are the types of dev.gatehouse.facts (docs/authoring.md) and the types the rulebase declares"
+                + "\n  drools: Unable to resolve ObjectType 'NoSuchFact'"), d);
     }
 
     @Test

@@ -33,7 +33,8 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }
-        Main.printDiagnostics(findings, spec.commandLine().getErr());
+        // In the linter's order (compile errors, then tables, then lints), each with its note line if any.
+        findings.forEach(d -> spec.commandLine().getErr().println(d.formatWithNote()));
         spec.commandLine().getErr().println("gatehouse: " + where + ": " + findings.size() + " finding"
                 + (findings.size() == 1 ? "" : "s"));
         spec.commandLine().getErr().flush();

@@ -224,7 +224,7 @@ public final class Main implements Runnable {
     }
 
     static void printDiagnostics(List<Diagnostic> diagnostics, PrintWriter err) {
-        diagnostics.stream().sorted(Diagnostic.ORDER).forEach(d -> err.println(d.format()));
+        diagnostics.stream().sorted(Diagnostic.ORDER).forEach(d -> err.println(d.formatWithNote()));
     }
 
     private static String count(List<Diagnostic> diagnostics) {

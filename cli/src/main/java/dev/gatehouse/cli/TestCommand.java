@@ -80,10 +80,12 @@ final class TestCommand implements Callable<Integer> {
         CaseLoader.Loaded loaded = CaseLoader.load(fixtures);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!loaded.diagnostics().isEmpty()) {
-            Main.printDiagnostics(loaded.diagnostics(), err);
-            err.println("gatehouse: bad fixtures (" + loaded.diagnostics().size() + " problem"
-                    + (loaded.diagnostics().size() == 1 ? "" : "s") + "); no case was run");
+        List<dev.gatehouse.model.Diagnostic> bad = new ArrayList<>(loaded.diagnostics());
+        bad.addAll(CaseLoader.unknownControls(loaded.cases(), engine.controls()));
+        if (!bad.isEmpty()) {
+            Main.printDiagnostics(bad, err);
+            err.println("gatehouse: bad fixtures (" + bad.size() + " problem"
+                    + (bad.size() == 1 ? "" : "s") + "); no case was run");
             return ExitCode.BAD_INPUT;
         }
         List<GoldenCase> cases = loaded.cases().stream()

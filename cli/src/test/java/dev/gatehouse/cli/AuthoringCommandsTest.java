@@ -46,6 +46,46 @@ class AuthoringCommandsTest {
     }
 
     @Test
+    void whenTheRulesDoNotCompileThenCheckPrintsCompileErrorsFirstWithDroolsWordsAndExitsTwo() {
+        Path dir = LINT.resolve("compile-errors-first");
+        CliRun r = run("check", "--rules", dir.toString());
+        assertEquals(new CliRun(2, "",
+                dir.resolve("z.drl") + ":12:13: unknown-fact-type: no fact type Scann (did you mean Scan?)\n"
+                        + "  drools: Unable to resolve ObjectType 'Scann'\n"
+                        + dir.resolve("enforcement.csv") + ":3:37: bad-enforcement-level: enforcement of TST-002 in production"
+                        + " must be hard, soft, advisory or off, not 'strict'\n"
+                        + dir.resolve("a.drl") + ":5:1: missing-description: rule \"TST-001 CI built another commit\" has no"
+                        + " @description(\"...\"): say in plain words what it checks\n"
+                        + "gatehouse: " + dir + ": 3 findings\n"), r);
+    }
+
+    @Test
+    void whenAuthoringShowsCheckOutputThenItIsWhatCheckPrints() throws Exception {
+        Path dir = LINT.resolve("compile-errors-first");
+        String doc = Files.readString(ROOT.resolve("docs/authoring.md"));
+        String section = doc.substring(doc.indexOf("## Reading `check` output"));
+        java.util.List<String> block = new java.util.ArrayList<>();
+        for (String line : section.substring(section.indexOf("\n    ") + 1).split("\n")) {
+            if (!line.startsWith("    ")) {
+                break;
+            }
+            block.add(line.substring(4));
+        }
+        String printed = run("check", "--rules", dir.toString()).err()
+                .replace(dir + java.io.File.separator, "rules/").replace(dir.toString(), "rules");
+        assertEquals(String.join("\n", block) + "\n", printed);
+    }
+
+    @Test
+    void whenACaseExpectsAControlTheRulebaseLacksThenTestExitsTwoNamingTheCaseAndPointer() {
+        Path fixtures = CASES.resolve("unknown-control");
+        Path file = fixtures.resolve("a-typo/case.yaml");
+        assertEquals(new CliRun(2, "", file + ": /expect/violations/0/control: control SEC-0O1 is not in the rulebase's"
+                + " enforcement table (did you mean SEC-001?): the case could never pass\n"
+                + "gatehouse: bad fixtures (1 problem); no case was run\n"), run("test", "--fixtures", fixtures.toString()));
+    }
+
+    @Test
     void whenTheRulesFolderIsMissingThenCheckExitsTwo() {
         Path dir = LINT.resolve("no-such-case");
         assertEquals(new CliRun(2, "", dir + ": missing-rulebase-file: cannot read the rulebase: not a folder: " + dir
@@ -112,7 +152,9 @@ class AuthoringCommandsTest {
     void whenTheRulesDoNotCompileThenTestExitsTwo() {
         Path rules = LINT.resolve("compile-error");
         CliRun r = run("test", "--rules", rules.toString(), "--fixtures", CASES.resolve("failing").toString());
-        assertEquals(new CliRun(2, "", rules.resolve("b.drl") + ":12:13: rule-compile-error: Unable to resolve ObjectType 'Scann'\n"
+        assertEquals(new CliRun(2, "", rules.resolve("b.drl") + ":15:22: rule-compile-error: Rule Compilation error The method"
+                + " of(Enforcement, String, String, String) in the type Violation is not applicable for the arguments"
+                + " (Enforcement, null, int, String)\n"
                 + "gatehouse: the rulebase does not compile (1 problem); no decision was made\n"), r);
     }
 

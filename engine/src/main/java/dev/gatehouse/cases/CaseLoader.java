@@ -63,6 +63,35 @@ public final class CaseLoader {
         return new Loaded(cases, problems);
     }
 
+    /**
+     * Diagnostics for the expected violations, waivers and advisories of {@code cases} that name a control
+     * the rulebase does not have ({@code controls}: its enforcement table), at the case file and the item's
+     * pointer, with "did you mean". Such a case could never pass: it is a bad case, not a mismatch. Sorted.
+     */
+    public static List<Diagnostic> unknownControls(List<GoldenCase> cases, Set<String> controls) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (GoldenCase c : cases) {
+            String label = c.dir().resolve("case.yaml").toString();
+            Map<String, List<Expectation.Item>> lists = new LinkedHashMap<>();
+            lists.put("violations", c.expect().violations());
+            lists.put("waived", c.expect().waived());
+            lists.put("advisories", c.expect().advisories());
+            lists.forEach((list, items) -> {
+                for (int i = 0; i < items.size(); i++) {
+                    String control = items.get(i).control();
+                    if (!controls.contains(control)) {
+                        out.add(Diagnostic.input(BAD_CASE, label, "/expect/" + list + "/" + i + "/control", "control "
+                                + control + " is not in the rulebase's enforcement table"
+                                + dev.gatehouse.model.Suggest.didYouMean(control, controls)
+                                + ": the case could never pass"));
+                    }
+                }
+            });
+        }
+        out.sort(Diagnostic.ORDER);
+        return out;
+    }
+
     private static GoldenCase read(String name, Path dir, Path caseFile, List<Diagnostic> problems) throws IOException {
         String label = caseFile.toString();
         JsonNode root;

@@ -126,6 +126,6 @@ public final class CaseRunner {
         if (file.startsWith(prefix)) {
             file = file.substring(prefix.length());
         }
-        return new Diagnostic(d.code(), d.severity(), d.message(), file, d.line(), d.column(), d.pointer()).format();
+        return d.inFile(file).format();
     }
 }

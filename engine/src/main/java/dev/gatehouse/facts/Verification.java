@@ -1,14 +1,17 @@
 package dev.gatehouse.facts;
 
+import dev.gatehouse.model.Environment;
+import dev.gatehouse.model.VerificationKind;
+import dev.gatehouse.model.VerificationResult;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 
 /** One verification: {@code /verifications/i}. {@code durationHours} is null when not reported. */
 public record Verification(
-        String kind,
-        String environment,
-        String result,
+        @OneOf(VerificationKind.class) String kind,
+        @OneOf(Environment.class) String environment,
+        @OneOf(VerificationResult.class) String result,
         Set<String> digests,
         Instant completedAt,
         Double durationHours,

@@ -25,7 +25,7 @@ final class DrlReader {
     private DrlReader() {}
 
     /** The rules of one file, in source order. */
-    record Parsed(List<RuleDecl> rules, boolean ok) {}
+    record Parsed(List<RuleDecl> rules, boolean ok, PackageDescr descr) {}
 
     static Parsed read(RuleSource source) {
         DrlParser parser = new DrlParser();
@@ -33,10 +33,10 @@ final class DrlReader {
         try {
             pkg = parser.parse(false, new StringReader(source.text()));
         } catch (DroolsParserException e) {
-            return new Parsed(List.of(), false);
+            return new Parsed(List.of(), false, null);
         }
         if (pkg == null || parser.hasErrors()) {
-            return new Parsed(List.of(), false);
+            return new Parsed(List.of(), false, null);
         }
         List<RuleDecl> out = new ArrayList<>();
         for (RuleDescr r : pkg.getRules()) {
@@ -56,7 +56,7 @@ final class DrlReader {
                     control == null || control.getLine() <= 0 ? column : control.getColumn() + 1,
                     value(r.getAnnotation("family")), value(r.getAnnotation("description")), guards));
         }
-        return new Parsed(out, true);
+        return new Parsed(out, true, pkg);
     }
 
     private static void guards(BaseDescr d, List<RuleDecl.Guard> out) {

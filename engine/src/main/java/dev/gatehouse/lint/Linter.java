@@ -42,12 +42,15 @@ public final class Linter {
     public static final String READS_SYSTEM_CLOCK = "reads-system-clock";
     /** A settings name read by a rule that the settings table lacks. */
     public static final String UNKNOWN_SETTING = "unknown-setting";
+    /** A string literal compared with (or given to) a fact field whose values the contract fixes, and none of them. */
+    public static final String UNKNOWN_VALUE = "unknown-value";
 
     /** Every code this stage and the compiler below it can report, sorted. */
     public static final Set<String> CODES = Set.copyOf(new TreeSet<>(List.of(
             MISSING_CONTROL_METADATA, MISSING_DESCRIPTION, CONTROL_WITHOUT_RULE, UNKNOWN_CONTROL, GUARD_MISMATCH,
-            MISSING_GUARD, DUPLICATE_RULE_NAME, READS_SYSTEM_CLOCK, UNKNOWN_SETTING,
+            MISSING_GUARD, DUPLICATE_RULE_NAME, READS_SYSTEM_CLOCK, UNKNOWN_SETTING, UNKNOWN_VALUE,
             RulebaseCompiler.COMPILE_ERROR, RulebaseCompiler.MISSING_FILE, RulebaseCompiler.FORBIDDEN_CALL,
+            RulebaseCompiler.UNKNOWN_FACT_FIELD, RulebaseCompiler.UNKNOWN_FACT_TYPE, RulebaseCompiler.UNCLOSED_RULE,
             EnforcementTable.BAD_TABLE, EnforcementTable.BAD_LEVEL, EnforcementTable.MISSING_COLUMN,
             SettingsTable.BAD_SETTING)));
 
@@ -80,21 +83,49 @@ public final class Linter {
         return lint(RuleSources.bundled(), "<default>/rules");
     }
 
-    /** Compiles and lints rule sources; {@code where} names the rulebase in diagnostics about missing files. */
+    /** The table codes: the CSV readers' findings, reported after the compile errors and before the lints. */
+    private static final Set<String> TABLE_CODES = Set.of(EnforcementTable.BAD_TABLE, EnforcementTable.BAD_LEVEL,
+            EnforcementTable.MISSING_COLUMN, SettingsTable.BAD_SETTING);
+
+    /**
+     * The order of {@code check}'s output: compile errors first (and missing files), then table errors, then
+     * the lints; within each, by file, line and column.
+     */
+    public static final java.util.Comparator<Diagnostic> ORDER =
+            java.util.Comparator.comparingInt(Linter::stage).thenComparing(Diagnostic.ORDER);
+
+    private static int stage(Diagnostic d) {
+        if (RulebaseCompiler.COMPILE_CODES.contains(d.code()) || d.code().equals(RulebaseCompiler.MISSING_FILE)) {
+            return 0;
+        }
+        return TABLE_CODES.contains(d.code()) ? 1 : 2;
+    }
+
+    /**
+     * Compiles and lints rule sources; {@code where} names the rulebase in diagnostics about missing files.
+     * In {@link #ORDER}. When the DRL does not compile, the structure lints (which need a compiled
+     * rulebase: a file that does not parse has no rules to count) are not run.
+     */
     public static List<Diagnostic> lint(List<RuleSource> sources, String where) {
         Set<Diagnostic> out = new LinkedHashSet<>(RulebaseCompiler.compile(sources, where).diagnostics());
+        boolean compiled = out.stream().noneMatch(d -> RulebaseCompiler.COMPILE_CODES.contains(d.code()));
         List<RuleDecl> rules = new ArrayList<>();
         for (RuleSource s : sources) {
             if (s.isDrl()) {
                 DrlReader.Parsed parsed = DrlReader.read(s);
                 rules.addAll(parsed.rules());
+                if (parsed.ok()) {
+                    out.addAll(ValueLint.scan(s, parsed.descr()));
+                }
                 scanText(s, out, settingNames(sources));
             }
         }
         rules.forEach(r -> metadata(r, out));
-        rules.forEach(r -> guards(r, out));
         duplicates(rules, out);
-        controls(sources, rules, out);
+        if (compiled) {
+            rules.forEach(r -> guards(r, out));
+            controls(sources, rules, out);
+        }
         // Drools reports a duplicate name too, without saying where the first one is: keep the lint's finding.
         out.removeIf(d -> d.code().equals(RulebaseCompiler.COMPILE_ERROR) && d.message().startsWith("Duplicate rule name")
                 && out.stream().anyMatch(l -> l.code().equals(DUPLICATE_RULE_NAME) && l.file().equals(d.file())
@@ -103,7 +134,7 @@ public final class Linter {
         out.removeIf(d -> d.code().equals(RulebaseCompiler.FORBIDDEN_CALL) && out.stream().anyMatch(l -> l.code().equals(
                 READS_SYSTEM_CLOCK) && l.file().equals(d.file()) && l.line() == d.line()));
         List<Diagnostic> sorted = new ArrayList<>(out);
-        sorted.sort(Diagnostic.ORDER);
+        sorted.sort(ORDER);
         return List.copyOf(sorted);
     }
 

@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param line 1-based line, 0 when not known
  * @param column 1-based column, 0 when not known
  * @param pointer RFC 6901 JSON Pointer of the offending field, or null for rule files
+ * @param note a second line for people, or null: what a tool said in its own words (such as
+ *     {@code drools: Unable to Analyse Expression ...}) behind a message that says it in ours. It is
+ *     never part of {@link #format()} (one line, for tools and reports); {@link #formatWithNote()}
+ *     prints it indented on the next line.
  */
 public record Diagnostic(
-        String code, Severity severity, String message, String file, int line, int column, String pointer) {
+        String code, Severity severity, String message, String file, int line, int column, String pointer, String note) {
 
     /** How bad a diagnostic is. Only errors stop an evaluation. */
     public enum Severity {
@@ -36,6 +40,25 @@ public record Diagnostic(
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(file, "file");
+        if (note != null) {
+            note = note.strip().replaceAll("\\s*\\R\\s*", " ");
+            note = note.isEmpty() ? null : note;
+        }
+    }
+
+    /** A diagnostic without a note. */
+    public Diagnostic(String code, Severity severity, String message, String file, int line, int column, String pointer) {
+        this(code, severity, message, file, line, column, pointer, null);
+    }
+
+    /** This diagnostic with {@code note} as its second line. */
+    public Diagnostic withNote(String note) {
+        return new Diagnostic(code, severity, message, file, line, column, pointer, note);
+    }
+
+    /** This diagnostic in another file (e.g. named relative to a folder), note kept. */
+    public Diagnostic inFile(String otherFile) {
+        return new Diagnostic(code, severity, message, otherFile, line, column, pointer, note);
     }
 
     /** An error in an input document, at a JSON Pointer. */
@@ -66,6 +89,15 @@ public record Diagnostic(
             return file + ": " + code + ": " + message;
         }
         return file + ":" + line + ":" + column + ": " + code + ": " + message;
+    }
+
+    /**
+     * {@link #format()}, followed, when there is a note, by a continuation line: two spaces and the
+     * note ({@code "  drools: ..."}). A reader that wants one line per diagnostic skips lines that start
+     * with a space; no other line does.
+     */
+    public String formatWithNote() {
+        return note == null ? format() : format() + "\n  " + note;
     }
 
     @Override

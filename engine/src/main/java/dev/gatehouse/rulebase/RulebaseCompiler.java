@@ -31,6 +31,15 @@ public final class RulebaseCompiler {
     public static final String MISSING_FILE = "missing-rulebase-file";
     /** A rule, constraint or function that uses something outside the safe subset ({@link SafeSubset}). */
     public static final String FORBIDDEN_CALL = "forbidden-call";
+    /** A field or method a fact type of the fact model does not have (with "did you mean"). */
+    public static final String UNKNOWN_FACT_FIELD = CompileErrors.UNKNOWN_FACT_FIELD;
+    /** A pattern type that is not a fact type of the fact model nor declared by the rulebase. */
+    public static final String UNKNOWN_FACT_TYPE = CompileErrors.UNKNOWN_FACT_TYPE;
+    /** A rule without {@code end}. */
+    public static final String UNCLOSED_RULE = CompileErrors.UNCLOSED_RULE;
+    /** Every code of a DRL that does not compile: these stop a rulebase before any lint of its structure. */
+    public static final java.util.Set<String> COMPILE_CODES = java.util.Set.of(
+            COMPILE_ERROR, UNKNOWN_FACT_FIELD, UNKNOWN_FACT_TYPE, UNCLOSED_RULE, FORBIDDEN_CALL);
 
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -184,7 +193,7 @@ public final class RulebaseCompiler {
         if (!errors.isEmpty()) {
             ks.getRepository().removeKieModule(id);
             List<Diagnostic> classic = classicDiagnostics(ks, drls);
-            problems.addAll(classic.isEmpty() ? diagnostics(errors, drls) : classic);
+            problems.addAll(CompileErrors.translate(classic.isEmpty() ? diagnostics(errors, drls) : classic, drls));
             return null;
         }
         try {
