@@ -111,6 +111,9 @@ class RulesFolderTest {
     void whenARuleFileWasRemovedThenItsRulesAreGone(@TempDir Path tmp) throws IOException {
         Path rules = copyOfRules(tmp);
         Files.delete(rules.resolve("ci.drl"));
+        // Its control's row goes too: a row without a rule does not compile (control-without-rule).
+        Path table = rules.resolve("enforcement.csv");
+        Files.write(table, Files.readAllLines(table).stream().filter(l -> !l.startsWith("CI-001,")).toList());
         PolicyEngine folder = PolicyEngine.builder().rules(rules).build();
         assertFalse(folder.precompiled(), "the model compiled with ci.drl was used without it");
         assertTrue(folder.ruleMetadata().stream().map(RuleMetadata::name).noneMatch(n -> n.startsWith("CI-001")));
