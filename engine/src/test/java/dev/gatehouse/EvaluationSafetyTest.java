@@ -67,7 +67,7 @@ class EvaluationSafetyTest {
         List<EvaluationInput> inputs = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         for (GoldenCase c : cases) {
-            EvaluationInput in = Inputs.read(c.evidence(), c.readback(), c.exceptions());
+            EvaluationInput in = c.input();
             inputs.add(in);
             expected.add(Json.pretty(engine.evaluate(in, c.at())));
         }

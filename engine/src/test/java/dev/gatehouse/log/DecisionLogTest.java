@@ -237,7 +237,7 @@ class DecisionLogTest {
         List<dev.gatehouse.cases.GoldenCase> cases = dev.gatehouse.cases.CaseLoader.load(TestPaths.fixtures()).cases().stream()
                 .filter(c -> !c.expect().expectsInvalid()).toList();
         for (dev.gatehouse.cases.GoldenCase c : cases) {
-            EvaluationInput in = Inputs.read(c.evidence(), c.readback(), c.exceptions());
+            EvaluationInput in = c.input();
             DecisionLog.append(log, in, c.at(), ENGINE.evaluate(in, c.at()));
         }
         DecisionLog.Verification v = DecisionLog.verify(log);
