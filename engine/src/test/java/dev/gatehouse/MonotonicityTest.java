@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
  * eligible release ineligible and never lowers its ring.
  */
 class MonotonicityTest {
-    private static final PolicyEngine ENGINE = PolicyEngine.builder().rules(TestPaths.rules()).build();
+    private static final PolicyEngine ENGINE = SharedEngine.rules();
     private static final List<String> ROLES = List.of("service-owner", "release-manager", "security", "tenant-governance");
 
     @TestFactory

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * same way twice, and report every time after now beyond the clock skew, and only those.
  */
 class RobustnessTest {
-    static final PolicyEngine ENGINE = PolicyEngine.builder().rules(TestPaths.rules()).build();
+    static final PolicyEngine ENGINE = SharedEngine.rules();
     static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
     static final Duration SKEW = skew();
     static final List<String> ENVS = List.of("kind", "dev-control", "demo", "staging", "production");

@@ -129,7 +129,7 @@ class CaseLoaderPatchTest {
         InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class, c::input);
         assertEquals("F/a/case.yaml evidence: /release/artifacts/0/digest: must be sha256:<64 hex>",
                 e.diagnostics().get(0).toString().replace(fixtures.toString(), "F"));
-        CaseResult r = CaseRunner.run(dev.gatehouse.PolicyEngine.builder().rules(TestPaths.rules()).build(), c);
+        CaseResult r = CaseRunner.run(dev.gatehouse.SharedEngine.rules(), c);
         assertEquals("expected a decision, but the input is invalid:", r.differences().get(0));
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** whatif, replay, evaluate --log and log verify through Main.run: exact exit codes and stderr. */
-class WhatifReplayLogCliTest {
+class WhatifReplayLogCliIT {
     static final Path ROOT = CliRun.ROOT;
     static final Path W = ROOT.resolve("fixtures/worked-example");
     static final Path DENIED = ROOT.resolve("fixtures/denied-missing-security-approval");

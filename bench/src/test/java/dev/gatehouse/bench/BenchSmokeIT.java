@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /** The benchmarks compile and run (one very short iteration each; no timing is asserted), and the baseline is honest. */
-class BenchSmokeTest {
+class BenchSmokeIT {
     private static final PolicyEngine ENGINE = PolicyEngine.builder().build();
     private static final PlainJavaGate BASELINE = BenchInputs.baseline();
 

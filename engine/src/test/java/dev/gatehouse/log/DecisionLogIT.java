@@ -1,5 +1,6 @@
 package dev.gatehouse.log;
 
+import dev.gatehouse.SharedEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The hash chain: intact after appends, broken where a line is edited or deleted, intact under concurrency. */
-class DecisionLogTest {
+class DecisionLogIT {
     static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
-    static final PolicyEngine ENGINE = PolicyEngine.builder().rules(TestPaths.rules()).build();
+    static final PolicyEngine ENGINE = SharedEngine.rules();
     static final EvaluationInput INPUT = input();
     static final PromotionDecision DECISION = ENGINE.evaluate(INPUT, AT);
 

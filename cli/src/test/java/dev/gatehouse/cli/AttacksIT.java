@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  * real {@code gatehouse} process (its own JVM, a small heap, a time limit), with the exit code and
  * the first stderr line it must give. See {@code attacks/README.md} for the format.
  */
-class AttacksTest {
+class AttacksIT {
     static final Path ATTACKS = CliRun.ROOT.resolve("attacks");
 
     /** One case, as {@code attacks/NAME/case.yaml} states it. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.report;
 
+import dev.gatehouse.SharedEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * <p>The tool is installed on first use with npm into {@code target/sarif-multitool} (pinned
  * version); a machine without npm fails this test with a message that says so: it never skips.
  */
-class SarifMultitoolTest {
+class SarifMultitoolIT {
     static final String VERSION = "5.7.0";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +38,7 @@ class SarifMultitoolTest {
     void whenTheMultitoolValidatesGatehouseSarifWithGitHubRulesThenItFindsNoErrorAndNoWarning() throws Exception {
         Path dir = Path.of("target", "sarif-validate").toAbsolutePath();
         Files.createDirectories(dir);
-        PolicyEngine engine = PolicyEngine.builder().rules(TestPaths.rules()).build();
+        PolicyEngine engine = SharedEngine.rules();
         PolicyEngine tiny = DecisionReportsTest.tinyEngine();
         List<Path> logs = new ArrayList<>();
         logs.add(write(dir.resolve("worked-example-eligible.sarif"), engine, DecisionReportsTest.workedExampleLocated(true)));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The decision log through the command: a full disk loses nothing, a torn tail is named and never blocks for good. */
-class DecisionLogCliTest {
+class DecisionLogCliIT {
     static final Path W = CliRun.ROOT.resolve("fixtures/worked-example");
 
     @TempDir
