@@ -128,6 +128,25 @@ public final class Inputs {
     }
 
     /**
+     * Reads evidence and readback given as JSON text (e.g. a golden case's base with its patch
+     * applied), exactly as if each were read from a file named {@code evidenceLabel} or
+     * {@code readbackLabel}, and the exceptions folder (may be null for none), within the default
+     * {@link InputLimits}.
+     */
+    public static EvaluationInput fromJson(byte[] evidence, String evidenceLabel, byte[] readback, String readbackLabel,
+            Path exceptionsDir) {
+        List<Diagnostic> problems = new ArrayList<>();
+        InputLimits limits = InputLimits.DEFAULT;
+        DocumentReader reader = reader(limits);
+        Read<ReleaseEvidence> e = check(reader.parseJson(evidence, evidenceLabel), ReleaseEvidence.KIND,
+                ReleaseEvidence.class, problems);
+        Read<EnvironmentReadback> r = check(reader.parseJson(readback, readbackLabel), EnvironmentReadback.KIND,
+                EnvironmentReadback.class, problems);
+        return finish(e, r, exceptionsDir, problems, limits, new DocumentReader.Budget(limits.maxTotalBytes()),
+                new TreeMap<>());
+    }
+
+    /**
      * Validates evidence, readback and exceptions all given as JSON trees (e.g. from a decision
      * log); exception {@code i} is labelled {@code exceptionsLabel + "/" + i}.
      */

@@ -37,7 +37,7 @@ class EnforcementTableTest {
         assertFalse(csv.equals(edited), "the SEC-002 row was not found");
         Files.writeString(table, edited, StandardCharsets.UTF_8);
 
-        PromotionDecision before = PolicyEngine.builder().rules(TestPaths.rules()).build()
+        PromotionDecision before = SharedEngine.rules()
                 .evaluate(EvaluationSafetyTest.example(), AT);
         PromotionDecision after = PolicyEngine.builder().rules(rules).build().evaluate(EvaluationSafetyTest.example(), AT);
 

@@ -52,7 +52,7 @@ class EvaluationSafetyTest {
     @Test
     void whenEvaluatedTwiceWithTwoEnginesThenJsonIsByteIdentical() {
         EvaluationInput input = example();
-        String a = Json.pretty(PolicyEngine.builder().rules(TestPaths.rules()).build().evaluate(input, AT));
+        String a = Json.pretty(SharedEngine.rules().evaluate(input, AT));
         String b = Json.pretty(PolicyEngine.builder().build().evaluate(example(), AT));
         assertEquals(a, b);
         assertTrue(a.contains("\"evaluatedAt\": \"2026-11-28T12:00:00Z\""), a);
@@ -60,14 +60,14 @@ class EvaluationSafetyTest {
 
     @Test
     void whenOneEngineIsSharedByFourThreadsThenEveryDecisionIsTheSingleThreadedOne() throws Exception {
-        PolicyEngine engine = PolicyEngine.builder().rules(TestPaths.rules()).build();
+        PolicyEngine engine = SharedEngine.rules();
         List<GoldenCase> cases = CaseLoader.load(TestPaths.fixtures()).cases().stream()
                 .filter(c -> !c.expect().expectsInvalid())
                 .toList();
         List<EvaluationInput> inputs = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         for (GoldenCase c : cases) {
-            EvaluationInput in = Inputs.read(c.evidence(), c.readback(), c.exceptions());
+            EvaluationInput in = c.input();
             inputs.add(in);
             expected.add(Json.pretty(engine.evaluate(in, c.at())));
         }

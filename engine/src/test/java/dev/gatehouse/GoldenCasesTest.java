@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /** One test per golden case under fixtures/, against the repository's rules/. */
 class GoldenCasesTest {
-    private static final PolicyEngine ENGINE = PolicyEngine.builder().rules(TestPaths.rules()).build();
+    private static final PolicyEngine ENGINE = SharedEngine.rules();
 
     @Test
     void fixturesFolderHoldsOnlyValidCases() throws IOException {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
  * eligible release ineligible and never lowers its ring.
  */
 class MonotonicityTest {
-    private static final PolicyEngine ENGINE = PolicyEngine.builder().rules(TestPaths.rules()).build();
+    private static final PolicyEngine ENGINE = SharedEngine.rules();
     private static final List<String> ROLES = List.of("service-owner", "release-manager", "security", "tenant-governance");
 
     @TestFactory
@@ -64,11 +64,11 @@ class MonotonicityTest {
     }
 
     private static JsonNode evidenceTree(GoldenCase c) throws IOException {
-        return Json.mapper().readTree(Files.readAllBytes(c.evidence()));
+        return c.evidenceTree();
     }
 
     private static void check(GoldenCase c, UnaryOperator<ObjectNode> change, String what) throws IOException {
-        EvaluationInput base = Inputs.read(c.evidence(), c.readback(), c.exceptions());
+        EvaluationInput base = c.input();
         ObjectNode tree = (ObjectNode) evidenceTree(c);
         ReleaseEvidence changed = Inputs.parse(Json.mapper().writeValueAsBytes(change.apply(tree)),
                 "evidence.json (" + what + ")", ReleaseEvidence.KIND, ReleaseEvidence.class, false);

@@ -37,7 +37,7 @@ class RuleDescriptionsTest {
         }
         Pattern token = Pattern.compile("(?<![\\w.-])\\d+(?![\\w.-]*\\w)");
         Map<String, String> repeating = new TreeMap<>();
-        PolicyEngine engine = PolicyEngine.builder().rules(TestPaths.rules()).build();
+        PolicyEngine engine = SharedEngine.rules();
         for (var rule : engine.ruleMetadataAsWritten()) {
             Matcher m = token.matcher(rule.description());
             while (m.find()) {

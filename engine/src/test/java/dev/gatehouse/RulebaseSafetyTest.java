@@ -138,7 +138,7 @@ class RulebaseSafetyTest {
 
     @Test
     void theDefaultRulebaseCompiledAtRunTimeIsInsideTheSafeSubset() {
-        PolicyEngine engine = PolicyEngine.builder().rules(TestPaths.root().resolve("rules")).build();
+        PolicyEngine engine = SharedEngine.rules();
         assertTrue(!engine.precompiled());
     }
 

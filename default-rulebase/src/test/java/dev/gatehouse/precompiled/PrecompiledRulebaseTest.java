@@ -73,7 +73,7 @@ class PrecompiledRulebaseTest {
         return decided.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             EvaluationInput input;
             try {
-                input = Inputs.read(c.evidence(), c.readback(), c.exceptions());
+                input = c.input();
             } catch (InvalidInputException e) {
                 throw new AssertionError(c.name() + ": the input is invalid: " + e.diagnostics(), e);
             }

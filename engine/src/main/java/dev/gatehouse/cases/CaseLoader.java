@@ -1,8 +1,14 @@
 package dev.gatehouse.cases;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.gatehouse.patch.JsonPatch;
+import dev.gatehouse.patch.PatchException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.gatehouse.model.Diagnostic;
 import java.io.IOException;
@@ -24,8 +30,20 @@ public final class CaseLoader {
     public static final String BAD_CASE = "bad-case";
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
-    private static final Set<String> TOP = Set.of("description", "at", "expect");
+    /** Reads a base's documents and writes patched ones: numbers kept exactly as written, duplicate keys refused. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+    /** Where a case in patch form finds its base: {@code bases/NAME} in the nearest folder above it that has one. */
+    public static final String BASES = "bases";
+    private static final Set<String> TOP = Set.of("description", "at", "base", "evidence", "readback", "expect");
+    private static final java.util.regex.Pattern BASE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Set<String> EXPECT =
             Set.of("eligible", "ring", "ringReasons", "violations", "waived", "advisories", "exceptions", "invalid");
 
@@ -124,11 +142,7 @@ public final class CaseLoader {
             return null;
         }
         unknown(ex, EXPECT, "/expect", label, problems);
-        for (String f : List.of("evidence.json", "readback.json")) {
-            if (!Files.isRegularFile(dir.resolve(f))) {
-                problems.add(Diagnostic.input(BAD_CASE, dir.resolve(f).toString(), "", "is missing: every case needs it"));
-            }
-        }
+        GoldenCase.Documents documents = documents(root, dir, label, problems);
         List<String> invalid = strings(ex.get("invalid"), "/expect/invalid", label, problems);
         Boolean eligible = null;
         if (invalid == null) {
@@ -164,7 +178,107 @@ public final class CaseLoader {
                 items(ex.get("advisories"), "/expect/advisories", label, false, problems),
                 exceptions, invalid);
         String description = root.path("description").asText("");
-        return problems.isEmpty() ? new GoldenCase(name, dir, description, at, expectation) : null;
+        return problems.isEmpty() ? new GoldenCase(name, dir, description, at, expectation, documents) : null;
+    }
+
+    /**
+     * Where the case's evidence and readback come from. Full-file form: the folder's own files,
+     * which must exist. Patch form ({@code base: NAME}): the base's files with the patches under
+     * {@code evidence} and {@code readback} applied (RFC 6902), each failing operation a diagnostic
+     * at its pointer in case.yaml.
+     */
+    private static GoldenCase.Documents documents(JsonNode root, Path dir, String label, List<Diagnostic> problems)
+            throws IOException {
+        JsonNode baseNode = root.get("base");
+        if (baseNode == null) {
+            for (String doc : List.of("evidence", "readback")) {
+                if (root.has(doc)) {
+                    problems.add(Diagnostic.input(BAD_CASE, label, "/" + doc,
+                            "is a patch of a base: name the base too (base: NAME, a folder under " + BASES + "/)"));
+                }
+            }
+            for (String f : List.of("evidence.json", "readback.json")) {
+                if (!Files.isRegularFile(dir.resolve(f))) {
+                    problems.add(Diagnostic.input(BAD_CASE, dir.resolve(f).toString(), "",
+                            "is missing: every case needs it, or a base in case.yaml (base: NAME)"));
+                }
+            }
+            return null;
+        }
+        if (!baseNode.isTextual() || !BASE_NAME.matcher(baseNode.asText()).matches()) {
+            problems.add(Diagnostic.input(BAD_CASE, label, "/base", "must be the name of a folder under " + BASES + "/"));
+            return null;
+        }
+        for (String f : List.of("evidence.json", "readback.json")) {
+            if (Files.exists(dir.resolve(f))) {
+                problems.add(Diagnostic.input(BAD_CASE, dir.resolve(f).toString(), "",
+                        "is not read: the case patches base " + baseNode.asText() + "; delete the file or the base"));
+            }
+        }
+        Path base = findBase(dir, baseNode.asText());
+        if (base == null) {
+            problems.add(Diagnostic.input(BAD_CASE, label, "/base", "no folder " + BASES + "/" + baseNode.asText()
+                    + " with evidence.json and readback.json above " + dir));
+            return null;
+        }
+        if (Files.exists(base.resolve("exceptions")) || Files.exists(base.resolve("case.yaml"))) {
+            problems.add(Diagnostic.input(BAD_CASE, base.toString(), "",
+                    "is a base: it holds evidence.json and readback.json only (exceptions belong to each case)"));
+            return null;
+        }
+        String evidence = patched(base.resolve("evidence.json"), root, "evidence", label, problems);
+        String readback = patched(base.resolve("readback.json"), root, "readback", label, problems);
+        return evidence == null || readback == null ? null : new GoldenCase.Documents(base, evidence, readback, label);
+    }
+
+    /** {@code bases/name} in the nearest folder above {@code dir} that has it. */
+    private static Path findBase(Path dir, String name) {
+        // The folders above as given first (so that a relative fixtures folder names a relative base), then absolute.
+        for (Path start : List.of(dir, dir.toAbsolutePath())) {
+            for (Path d = start.getParent(); d != null; d = d.getParent()) {
+                Path base = d.resolve(BASES).resolve(name);
+                if (Files.isRegularFile(base.resolve("evidence.json")) && Files.isRegularFile(base.resolve("readback.json"))) {
+                    return base;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The base document with the case's patch for it applied, as JSON text; null after a problem. */
+    private static String patched(Path file, JsonNode root, String doc, String label, List<Diagnostic> problems)
+            throws IOException {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(Files.readAllBytes(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            problems.add(Diagnostic.inputAt(BAD_CASE, file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
+                    e.getOriginalMessage().lines().findFirst().orElse("malformed JSON")));
+            return null;
+        }
+        JsonNode patch = root.get(doc);
+        if (patch != null && !patch.isNull()) {
+            if (!patch.isArray()) {
+                problems.add(Diagnostic.input(BAD_CASE, label, "/" + doc,
+                        "must be a JSON Patch (RFC 6902): a list of operations such as {op: replace, path: /a, value: 1}"));
+                return null;
+            }
+            for (int i = 0; i < patch.size(); i++) {
+                String at = "/" + doc + "/" + i;
+                JsonNode op = patch.get(i);
+                try {
+                    tree = JsonPatch.apply(tree, op, at);
+                } catch (PatchException e) {
+                    boolean inOp = e.pointer().equals(at) || e.pointer().startsWith(at + "/");
+                    problems.add(Diagnostic.input(BAD_CASE, label, inOp ? e.pointer() : at,
+                            (inOp ? "" : op.path("op").asText() + " " + e.pointer() + ": ") + e.getMessage()
+                                    + " (base " + file + ")"));
+                    return null;
+                }
+            }
+        }
+        return JSON.writeValueAsString(tree) + "\n";
     }
 
     private static void unknown(JsonNode node, Set<String> known, String at, String label, List<Diagnostic> problems) {

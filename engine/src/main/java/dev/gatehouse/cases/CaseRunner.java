@@ -1,7 +1,6 @@
 package dev.gatehouse.cases;
 
 import dev.gatehouse.GatehouseException;
-import dev.gatehouse.Inputs;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.model.Diagnostic;
@@ -24,7 +23,7 @@ public final class CaseRunner {
     public static CaseResult run(PolicyEngine engine, GoldenCase c) {
         EvaluationInput input;
         try {
-            input = Inputs.read(c.evidence(), c.readback(), c.exceptions());
+            input = c.input();
         } catch (InvalidInputException e) {
             if (!c.expect().expectsInvalid()) {
                 List<String> diffs = new ArrayList<>();

@@ -66,7 +66,7 @@ public final class Replay {
         // Reading and validating dominate a large corpus: do it in parallel, keeping the corpus order.
         List<Object> read = loaded.cases().parallelStream().map(c -> {
             try {
-                return (Object) new Case(c.name(), Inputs.read(c.evidence(), c.readback(), c.exceptions()), c.at());
+                return (Object) new Case(c.name(), c.input(), c.at());
             } catch (InvalidInputException e) {
                 return c.name() + ": invalid input (" + e.diagnostics().size() + " problem"
                         + (e.diagnostics().size() == 1 ? "" : "s") + ")";

@@ -7,6 +7,8 @@ import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
+import dev.gatehouse.patch.JsonPatch;
+import dev.gatehouse.patch.PatchException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,19 +103,19 @@ public final class WhatIfEngine {
             for (int i = 0; i < p.operations().size(); i++) {
                 try {
                     out = JsonPatch.apply(out, p.operations().get(i), "/" + i);
-                } catch (EditException e) {
+                } catch (PatchException e) {
                     throw new InvalidInputException(List.of(Diagnostic.input(BAD_CHANGE, p.label(), "/" + i,
                             describe(p.operations().get(i)) + (e.pointer().startsWith("/" + i) ? "" : ": " + e.pointer()) + ": "
                                     + e.getMessage() + " (in " + label + ")")));
                 }
             }
             return out;
-        } catch (EditException e) {
+        } catch (PatchException e) {
             return fail(label, e);
         }
     }
 
-    private static JsonNode fail(String label, EditException e) {
+    private static JsonNode fail(String label, PatchException e) {
         throw new InvalidInputException(List.of(Diagnostic.input(BAD_CHANGE, label, e.pointer(), e.getMessage())));
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.report;
 
+import dev.gatehouse.SharedEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.Inputs;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GithubReportTest {
     @Test
     void whenTheWorkedExampleIsNotEligibleThenEachBlockingViolationIsAnErrorAtItsField() throws Exception {
-        PolicyEngine engine = PolicyEngine.builder().rules(TestPaths.rules()).build();
+        PolicyEngine engine = SharedEngine.rules();
         Inputs.Located read = DecisionReportsTest.workedExampleLocated(false);
         DecisionReportsTest.golden("worked-example.github.txt",
                 GithubReport.render(engine.evaluate(read.input(), DecisionReportsTest.AT), read.sources()));
@@ -32,7 +33,7 @@ class GithubReportTest {
 
     @Test
     void whenEvidenceIsInTheReadbackOrAnExceptionFileThenTheAnnotationIsInThatFile() throws Exception {
-        PolicyEngine engine = PolicyEngine.builder().rules(TestPaths.rules()).build();
+        PolicyEngine engine = SharedEngine.rules();
         Inputs.Located read = DecisionReportsTest.workedExampleLocated(true);
         DecisionReportsTest.golden("worked-example-late.github.txt",
                 GithubReport.render(engine.evaluate(read.input(), Instant.parse("2026-12-10T12:00:00Z")), read.sources()));

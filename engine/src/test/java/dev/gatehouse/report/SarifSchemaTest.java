@@ -1,5 +1,6 @@
 package dev.gatehouse.report;
 
+import dev.gatehouse.SharedEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -60,7 +61,7 @@ class SarifSchemaTest {
 
     @Test
     void whenAViolationIsWaivedThenTheLogWithItsSuppressionIsValid() throws Exception {
-        PolicyEngine engine = PolicyEngine.builder().rules(TestPaths.rules()).build();
+        PolicyEngine engine = SharedEngine.rules();
         PromotionDecision d = engine.evaluate(DecisionReportsTest.workedExample(true), DecisionReportsTest.AT);
         JsonNode log = JSON.readTree(SarifReport.render(d, engine.ruleMetadata(), engine.enforcementIn(Environment.PRODUCTION),
                 Sources.of("/abs/path with space/evidence.json"), DecisionReportsTest.DOCS));
@@ -80,7 +81,7 @@ class SarifSchemaTest {
 
     @Test
     void whenAPointerBelongsToTheReadbackOrAnExceptionThenTheResultIsAtItsLineInThatFile() throws Exception {
-        PolicyEngine engine = PolicyEngine.builder().rules(TestPaths.rules()).build();
+        PolicyEngine engine = SharedEngine.rules();
         Inputs.Located read = DecisionReportsTest.workedExampleLocated(true);
         PromotionDecision d = engine.evaluate(read.input(), java.time.Instant.parse("2026-12-10T12:00:00Z"));
         JsonNode log = JSON.readTree(SarifReport.render(d, engine.ruleMetadata(), engine.enforcementIn(Environment.PRODUCTION),
@@ -102,7 +103,7 @@ class SarifSchemaTest {
 
     @Test
     void whenARuleHasAHelpUriThenItIsInThePolicyPageAtAnAnchorThatExists() throws Exception {
-        PolicyEngine engine = PolicyEngine.builder().rules(TestPaths.rules()).build();
+        PolicyEngine engine = SharedEngine.rules();
         Inputs.Located read = DecisionReportsTest.workedExampleLocated(false);
         PromotionDecision d = engine.evaluate(read.input(), DecisionReportsTest.AT);
         JsonNode log = JSON.readTree(SarifReport.render(d, engine.ruleMetadata(), engine.enforcementIn(Environment.PRODUCTION),
@@ -125,7 +126,7 @@ class SarifSchemaTest {
 
     @Test
     void whenTheLevelTheLinesOrThePathsChangeThenEachResultKeepsItsFingerprint() throws Exception {
-        PolicyEngine engine = PolicyEngine.builder().rules(TestPaths.rules()).build();
+        PolicyEngine engine = SharedEngine.rules();
         Inputs.Located read = DecisionReportsTest.workedExampleLocated(false);
         PromotionDecision d = engine.evaluate(read.input(), DecisionReportsTest.AT);
         PolicyEngine retuned = engine.withEnforcement("SEC-002", Environment.PRODUCTION, "hard");
@@ -153,7 +154,7 @@ class SarifSchemaTest {
 
     @Test
     void whenEvidenceComesFromTheFutureThenEachResultNamesTheDocumentOfItsField() throws Exception {
-        PolicyEngine engine = PolicyEngine.builder().rules(TestPaths.rules()).build();
+        PolicyEngine engine = SharedEngine.rules();
         // A day earlier than the worked example: ring 1's entry and both backups are after now.
         PromotionDecision d = engine.evaluate(DecisionReportsTest.workedExample(true), java.time.Instant.parse("2026-11-27T00:00:00Z"));
         JsonNode log = JSON.readTree(SarifReport.render(d, engine.ruleMetadata(), engine.enforcementIn(Environment.PRODUCTION),

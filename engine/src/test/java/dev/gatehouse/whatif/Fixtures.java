@@ -1,5 +1,6 @@
 package dev.gatehouse.whatif;
 
+import dev.gatehouse.SharedEngine;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.TestPaths;
 import java.nio.file.Files;
@@ -8,7 +9,7 @@ import java.time.Instant;
 
 /** The repository's fixtures as what-if bases, and one engine for the repository's rules. */
 final class Fixtures {
-    static final PolicyEngine ENGINE = PolicyEngine.builder().rules(TestPaths.rules()).build();
+    static final PolicyEngine ENGINE = SharedEngine.rules();
     static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
 
     private Fixtures() {}
