@@ -86,11 +86,20 @@ class BlockersTest {
                 Arguments.of("eligible", "worked-example", List.of()));
     }
 
+    /** A golden case's input, whether the case holds full files or a base with patches. */
     static EvaluationInput input(String fixture) {
-        Path d = Fixtures.dir(fixture);
-        Path x = d.resolve("exceptions");
-        return Inputs.read(d.resolve("evidence.json"), d.resolve("readback.json"), Files.isDirectory(x) ? x : null);
+        return CASES.computeIfAbsent(fixture, f -> {
+            try {
+                return dev.gatehouse.cases.CaseLoader.load(Fixtures.dir(f).getParent()).cases().stream()
+                        .filter(c -> c.name().equals(f)).findFirst()
+                        .orElseThrow(() -> new AssertionError("no golden case " + f)).input();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
+
+    private static final java.util.Map<String, EvaluationInput> CASES = new java.util.concurrent.ConcurrentHashMap<>();
 
     static List<String> explain(PolicyEngine engine, String fixture) {
         return Blockers.explain(engine, input(fixture), Fixtures.AT).stream()
