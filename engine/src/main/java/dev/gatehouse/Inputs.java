@@ -1,5 +1,7 @@
 package dev.gatehouse;
 
+import static dev.gatehouse.model.DiagnosticCode.UNREADABLE_FILE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.load.Document;
 import dev.gatehouse.load.DocumentReader;
@@ -155,7 +157,7 @@ public final class Inputs {
         List<Map.Entry<String, Read<RiskException>>> exceptions = new ArrayList<>();
         if (exceptionsDir != null) {
             if (!Files.isDirectory(exceptionsDir)) {
-                problems.add(Diagnostic.inputAt(DocumentReader.UNREADABLE, exceptionsDir.toString(), 0, 0,
+                problems.add(Diagnostic.inputAt(UNREADABLE_FILE, exceptionsDir.toString(), 0, 0,
                         "the exceptions folder does not exist or is not a folder"));
             } else {
                 DocumentReader reader = reader(limits);

@@ -1,5 +1,7 @@
 package dev.gatehouse.cases;
 
+import static dev.gatehouse.model.DiagnosticCode.BAD_CASE;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +23,6 @@ import java.util.stream.Stream;
 
 /** Reads golden cases from a fixtures folder, strictly: a malformed case.yaml is a diagnostic. */
 public final class CaseLoader {
-    public static final String BAD_CASE = "bad-case";
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();

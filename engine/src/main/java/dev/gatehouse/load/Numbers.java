@@ -1,5 +1,7 @@
 package dev.gatehouse.load;
 
+import static dev.gatehouse.model.DiagnosticCode.BAD_VALUE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.model.Diagnostic;
 import java.math.BigDecimal;
@@ -17,7 +19,6 @@ import java.util.Map;
  * the schema's and binding's job.
  */
 public final class Numbers {
-    public static final String BAD_VALUE = "bad-value";
 
     private Numbers() {}
 
