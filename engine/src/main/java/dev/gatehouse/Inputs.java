@@ -201,7 +201,7 @@ public final class Inputs {
         }
         var mapper = dev.gatehouse.report.Json.mapper();
         return new EvaluationInput.Documents(mapper.valueToTree(input.evidence()), mapper.valueToTree(input.readback()),
-                input.exceptions().stream().map(x -> (JsonNode) mapper.valueToTree(x)).toList());
+                input.exceptions().stream().<JsonNode>map(mapper::valueToTree).toList());
     }
 
     /** A validated value and (a copy of) the JSON tree it was bound from. */

@@ -155,7 +155,7 @@ public final class CaseLoader {
             if (!xs.isObject()) {
                 problems.add(Diagnostic.input(BAD_CASE, label, "/expect/exceptions", "must map exception ids to statuses"));
             } else {
-                xs.fields().forEachRemaining(f -> exceptions.put(f.getKey(), f.getValue().asText()));
+                xs.properties().forEach(f -> exceptions.put(f.getKey(), f.getValue().asText()));
             }
         }
         Expectation expectation = new Expectation(eligible, ring,
@@ -210,7 +210,7 @@ public final class CaseLoader {
                 continue;
             }
             Map<String, JsonNode> fields = new LinkedHashMap<>();
-            item.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
+            item.properties().forEach(f -> fields.put(f.getKey(), f.getValue()));
             for (String k : fields.keySet()) {
                 if (!Set.of("control", "subject", "exception").contains(k) || (!waiver && k.equals("exception"))) {
                     problems.add(Diagnostic.input(BAD_CASE, label, at + "/" + i + "/" + k, "is not a field here"));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.model.Diagnostic;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +30,7 @@ public final class Numbers {
 
     private static void walk(JsonNode node, String pointer, String file, List<Diagnostic> out) {
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
                 walk(f.getValue(), pointer + "/" + f.getKey().replace("~", "~0").replace("/", "~1"), file, out);
             }
         } else if (node.isArray()) {
