@@ -123,7 +123,7 @@ class LauncherIT {
         Run check = gatehouse("check");
         assertEquals(2, check.exit(), check.err());
         assertTrue(check.err().lines().anyMatch(l -> atTheRule.test(l)
-                && l.contains(": rule-compile-error: ") && l.contains("NoSuchFact")), check.err());
+                && l.contains(": unknown-fact-type: ") && l.contains("NoSuchFact")), check.err());
         assertTrue(check.err().lines().reduce((a, b) -> b).orElse("").matches("gatehouse: rules: \\d+ findings?"),
                 check.err());
 
