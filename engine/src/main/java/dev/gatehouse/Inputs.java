@@ -1,5 +1,7 @@
 package dev.gatehouse;
 
+import static dev.gatehouse.model.DiagnosticCode.UNREADABLE_FILE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.load.Document;
 import dev.gatehouse.load.DocumentReader;
@@ -174,7 +176,7 @@ public final class Inputs {
         List<Map.Entry<String, Read<RiskException>>> exceptions = new ArrayList<>();
         if (exceptionsDir != null) {
             if (!Files.isDirectory(exceptionsDir)) {
-                problems.add(Diagnostic.inputAt(DocumentReader.UNREADABLE, exceptionsDir.toString(), 0, 0,
+                problems.add(Diagnostic.inputAt(UNREADABLE_FILE, exceptionsDir.toString(), 0, 0,
                         "the exceptions folder does not exist or is not a folder"));
             } else {
                 DocumentReader reader = reader(limits);
@@ -218,7 +220,7 @@ public final class Inputs {
         }
         var mapper = dev.gatehouse.report.Json.mapper();
         return new EvaluationInput.Documents(mapper.valueToTree(input.evidence()), mapper.valueToTree(input.readback()),
-                input.exceptions().stream().map(x -> (JsonNode) mapper.valueToTree(x)).toList());
+                input.exceptions().stream().<JsonNode>map(mapper::valueToTree).toList());
     }
 
     /** A validated value and (a copy of) the JSON tree it was bound from. */

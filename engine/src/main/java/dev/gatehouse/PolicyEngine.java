@@ -1,5 +1,7 @@
 package dev.gatehouse;
 
+import static dev.gatehouse.model.DiagnosticCode.MISSING_RULEBASE_FILE;
+
 import dev.gatehouse.decide.Decider;
 import dev.gatehouse.evaluate.Evaluation;
 import dev.gatehouse.evaluate.EvaluationFailure;
@@ -259,7 +261,8 @@ public final class PolicyEngine {
                     sources = RuleSources.fromDirectory(rules);
                 } catch (IOException e) {
                     throw new RulebaseException(List.of(dev.gatehouse.model.Diagnostic.rule(
-                            RulebaseCompiler.MISSING_FILE, rules.toString(), 0, 0, "cannot read the rulebase: " + e.getMessage())));
+                            MISSING_RULEBASE_FILE, rules.toString(), 0, 0,
+                                    "cannot read the rulebase: " + e.getMessage())));
                 }
                 where = rules.toString();
             } else {

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.facts.Persons;
 import dev.gatehouse.model.Diagnostic;
+import dev.gatehouse.model.DiagnosticCode;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.Identities;
 import dev.gatehouse.model.ReleaseEvidence;
-import dev.gatehouse.validate.InputValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +108,7 @@ class IdentitiesTest {
 
     private static List<String> expectedDiagnostics(String file, String message) {
         return message == null ? List.of()
-                : List.of(InputValidator.BAD_IDENTITY + " " + file + ": /approvals/1/by: " + message);
+                : List.of(DiagnosticCode.BAD_IDENTITY.wire() + " " + file + ": /approvals/1/by: " + message);
     }
 
     private static List<String> diagnostics(Runnable read) {

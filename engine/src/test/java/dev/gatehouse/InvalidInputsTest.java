@@ -40,6 +40,6 @@ class InvalidInputsTest {
     static String relative(Path dir, Diagnostic d) {
         String prefix = dir.toString() + "/";
         String file = d.file().startsWith(prefix) ? d.file().substring(prefix.length()) : d.file();
-        return new Diagnostic(d.code(), d.severity(), d.message(), file, d.line(), d.column(), d.pointer()).format();
+        return new Diagnostic(d.diagnosticCode(), d.severity(), d.message(), file, d.line(), d.column(), d.pointer()).format();
     }
 }

@@ -81,7 +81,7 @@ public final class Summary {
         for (JsonNode run : new ObjectMapper().readTree(file.toFile())) {
             String name = run.path("benchmark").asText().replaceFirst("^dev\\.gatehouse\\.bench\\.", "");
             StringBuilder key = new StringBuilder(name);
-            run.path("params").fields().forEachRemaining(p -> key.append(" ").append(p.getKey()).append("=").append(p.getValue().asText()));
+            run.path("params").properties().forEach(p -> key.append(" ").append(p.getKey()).append("=").append(p.getValue().asText()));
             JsonNode m = run.path("primaryMetric");
             JsonNode pc = m.path("scorePercentiles");
             out.put(key.toString(), new Score(pc.path("50.0").asDouble(), pc.path("99.0").asDouble(), m.path("scoreUnit").asText()));

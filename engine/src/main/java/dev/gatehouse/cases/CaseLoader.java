@@ -1,5 +1,7 @@
 package dev.gatehouse.cases;
 
+import static dev.gatehouse.model.DiagnosticCode.BAD_CASE;
+
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +29,6 @@ import java.util.stream.Stream;
 
 /** Reads golden cases from a fixtures folder, strictly: a malformed case.yaml is a diagnostic. */
 public final class CaseLoader {
-    public static final String BAD_CASE = "bad-case";
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -168,7 +169,7 @@ public final class CaseLoader {
             if (!xs.isObject()) {
                 problems.add(Diagnostic.input(BAD_CASE, label, "/expect/exceptions", "must map exception ids to statuses"));
             } else {
-                xs.fields().forEachRemaining(f -> exceptions.put(f.getKey(), f.getValue().asText()));
+                xs.properties().forEach(f -> exceptions.put(f.getKey(), f.getValue().asText()));
             }
         }
         Expectation expectation = new Expectation(eligible, ring,
@@ -323,7 +324,7 @@ public final class CaseLoader {
                 continue;
             }
             Map<String, JsonNode> fields = new LinkedHashMap<>();
-            item.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
+            item.properties().forEach(f -> fields.put(f.getKey(), f.getValue()));
             for (String k : fields.keySet()) {
                 if (!Set.of("control", "subject", "exception").contains(k) || (!waiver && k.equals("exception"))) {
                     problems.add(Diagnostic.input(BAD_CASE, label, at + "/" + i + "/" + k, "is not a field here"));

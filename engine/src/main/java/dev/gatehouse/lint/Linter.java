@@ -1,6 +1,20 @@
 package dev.gatehouse.lint;
 
+import static dev.gatehouse.model.DiagnosticCode.CONTROL_WITHOUT_RULE;
+import static dev.gatehouse.model.DiagnosticCode.DUPLICATE_RULE_NAME;
+import static dev.gatehouse.model.DiagnosticCode.FORBIDDEN_CALL;
+import static dev.gatehouse.model.DiagnosticCode.GUARD_MISMATCH;
+import static dev.gatehouse.model.DiagnosticCode.MISSING_CONTROL_METADATA;
+import static dev.gatehouse.model.DiagnosticCode.MISSING_DESCRIPTION;
+import static dev.gatehouse.model.DiagnosticCode.MISSING_ENFORCEMENT_GUARD;
+import static dev.gatehouse.model.DiagnosticCode.MISSING_RULEBASE_FILE;
+import static dev.gatehouse.model.DiagnosticCode.READS_SYSTEM_CLOCK;
+import static dev.gatehouse.model.DiagnosticCode.RULE_COMPILE_ERROR;
+import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_CONTROL;
+import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_SETTING;
+
 import dev.gatehouse.model.Diagnostic;
+import dev.gatehouse.model.DiagnosticCode;
 import dev.gatehouse.rulebase.DrlText;
 import dev.gatehouse.rulebase.EnforcementTable;
 import dev.gatehouse.rulebase.RuleSource;
@@ -10,6 +24,9 @@ import dev.gatehouse.rulebase.SettingsTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,35 +41,14 @@ import java.util.regex.Pattern;
  * The lints read the DRL through Drools' own parser, so positions are the ones Drools reports.
  */
 public final class Linter {
-    /** A rule with neither {@code @control} nor {@code @family}. */
-    public static final String MISSING_CONTROL_METADATA = "missing-control-metadata";
-    /** A rule without {@code @description}. */
-    public static final String MISSING_DESCRIPTION = "missing-description";
-    /** A control of the enforcement table that no rule implements. */
-    public static final String CONTROL_WITHOUT_RULE = "control-without-rule";
-    /** A rule whose {@code @control} is not in the enforcement table. */
-    public static final String UNKNOWN_CONTROL = "unknown-control";
-    /** A rule whose {@code @control} differs from the control of its {@code Enforcement} guard. */
-    public static final String GUARD_MISMATCH = "guard-mismatch";
-    /** A rule with {@code @control} but no {@code Enforcement(control == "...")} guard. */
-    public static final String MISSING_GUARD = "missing-enforcement-guard";
-    /** Two rules of one package with the same name. */
-    public static final String DUPLICATE_RULE_NAME = "duplicate-rule-name";
-    /** A rule file that reads the system clock instead of the {@code Now} fact. */
-    public static final String READS_SYSTEM_CLOCK = "reads-system-clock";
-    /** A settings name read by a rule that the settings table lacks. */
-    public static final String UNKNOWN_SETTING = "unknown-setting";
-    /** A string literal compared with (or given to) a fact field whose values the contract fixes, and none of them. */
-    public static final String UNKNOWN_VALUE = "unknown-value";
-
-    /** Every code this stage and the compiler below it can report, sorted. */
-    public static final Set<String> CODES = Set.copyOf(new TreeSet<>(List.of(
-            MISSING_CONTROL_METADATA, MISSING_DESCRIPTION, CONTROL_WITHOUT_RULE, UNKNOWN_CONTROL, GUARD_MISMATCH,
-            MISSING_GUARD, DUPLICATE_RULE_NAME, READS_SYSTEM_CLOCK, UNKNOWN_SETTING, UNKNOWN_VALUE,
-            RulebaseCompiler.COMPILE_ERROR, RulebaseCompiler.MISSING_FILE, RulebaseCompiler.FORBIDDEN_CALL,
-            RulebaseCompiler.UNKNOWN_FACT_FIELD, RulebaseCompiler.UNKNOWN_FACT_TYPE, RulebaseCompiler.UNCLOSED_RULE,
-            EnforcementTable.BAD_TABLE, EnforcementTable.BAD_LEVEL, EnforcementTable.MISSING_COLUMN,
-            SettingsTable.BAD_SETTING)));
+    /**
+     * Every code this stage and the compiler below it can report: the codes of stages
+     * {@link DiagnosticCode.Stage#COMPILE COMPILE}, {@link DiagnosticCode.Stage#TABLES TABLES} and
+     * {@link DiagnosticCode.Stage#LINT LINT}.
+     */
+    public static final Set<DiagnosticCode> CODES = Collections.unmodifiableSet(EnumSet.copyOf(
+            Arrays.stream(DiagnosticCode.values()).filter(c -> c.stage() == DiagnosticCode.Stage.COMPILE
+                    || c.stage() == DiagnosticCode.Stage.TABLES || c.stage() == DiagnosticCode.Stage.LINT).toList()));
 
     private static final Pattern CLOCK = Pattern.compile(
             "\\bSystem\\s*\\.\\s*(?:currentTimeMillis|nanoTime)\\s*\\("
@@ -72,7 +68,7 @@ public final class Linter {
         try {
             sources = RuleSources.fromDirectory(dir);
         } catch (IOException e) {
-            return List.of(Diagnostic.rule(RulebaseCompiler.MISSING_FILE, dir.toString(), 0, 0,
+            return List.of(Diagnostic.rule(MISSING_RULEBASE_FILE, dir.toString(), 0, 0,
                     "cannot read the rulebase: " + e.getMessage()));
         }
         return lint(sources, dir.toString());
@@ -83,10 +79,6 @@ public final class Linter {
         return lint(RuleSources.bundled(), "<default>/rules");
     }
 
-    /** The table codes: the CSV readers' findings, reported after the compile errors and before the lints. */
-    private static final Set<String> TABLE_CODES = Set.of(EnforcementTable.BAD_TABLE, EnforcementTable.BAD_LEVEL,
-            EnforcementTable.MISSING_COLUMN, SettingsTable.BAD_SETTING);
-
     /**
      * The order of {@code check}'s output: compile errors first (and missing files), then table errors, then
      * the lints; within each, by file, line and column.
@@ -95,10 +87,11 @@ public final class Linter {
             java.util.Comparator.comparingInt(Linter::stage).thenComparing(Diagnostic.ORDER);
 
     private static int stage(Diagnostic d) {
-        if (RulebaseCompiler.COMPILE_CODES.contains(d.code()) || d.code().equals(RulebaseCompiler.MISSING_FILE)) {
-            return 0;
-        }
-        return TABLE_CODES.contains(d.code()) ? 1 : 2;
+        return switch (d.diagnosticCode().stage()) {
+            case COMPILE -> 0; // compile errors and missing files
+            case TABLES -> 1; // the CSV readers' findings
+            default -> 2;
+        };
     }
 
     /**
@@ -108,7 +101,7 @@ public final class Linter {
      */
     public static List<Diagnostic> lint(List<RuleSource> sources, String where) {
         Set<Diagnostic> out = new LinkedHashSet<>(RulebaseCompiler.compile(sources, where).diagnostics());
-        boolean compiled = out.stream().noneMatch(d -> RulebaseCompiler.COMPILE_CODES.contains(d.code()));
+        boolean compiled = out.stream().noneMatch(d -> RulebaseCompiler.COMPILE_CODES.contains(d.diagnosticCode()));
         List<RuleDecl> rules = new ArrayList<>();
         for (RuleSource s : sources) {
             if (s.isDrl()) {
@@ -127,11 +120,11 @@ public final class Linter {
             controls(sources, rules, out);
         }
         // Drools reports a duplicate name too, without saying where the first one is: keep the lint's finding.
-        out.removeIf(d -> d.code().equals(RulebaseCompiler.COMPILE_ERROR) && d.message().startsWith("Duplicate rule name")
-                && out.stream().anyMatch(l -> l.code().equals(DUPLICATE_RULE_NAME) && l.file().equals(d.file())
+        out.removeIf(d -> d.is(RULE_COMPILE_ERROR) && d.message().startsWith("Duplicate rule name")
+                && out.stream().anyMatch(l -> l.is(DUPLICATE_RULE_NAME) && l.file().equals(d.file())
                         && l.line() == d.line()));
         // A clock read is also outside the safe subset: the clock lint says how to fix it, so keep one finding.
-        out.removeIf(d -> d.code().equals(RulebaseCompiler.FORBIDDEN_CALL) && out.stream().anyMatch(l -> l.code().equals(
+        out.removeIf(d -> d.is(FORBIDDEN_CALL) && out.stream().anyMatch(l -> l.is(
                 READS_SYSTEM_CLOCK) && l.file().equals(d.file()) && l.line() == d.line()));
         List<Diagnostic> sorted = new ArrayList<>(out);
         sorted.sort(ORDER);
@@ -175,7 +168,7 @@ public final class Linter {
             return;
         }
         if (r.guards().isEmpty()) {
-            out.add(Diagnostic.rule(MISSING_GUARD, r.file(), r.line(), r.column(), "rule \"" + r.name()
+            out.add(Diagnostic.rule(MISSING_ENFORCEMENT_GUARD, r.file(), r.line(), r.column(), "rule \"" + r.name()
                     + "\" implements " + r.control() + " but has no Enforcement(control == \"" + r.control()
                     + "\") pattern, so it fires even where the control is off"));
         }

@@ -1,5 +1,7 @@
 package dev.gatehouse.lint;
 
+import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_VALUE;
+
 import dev.gatehouse.facts.OneOf;
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.Suggest;
@@ -169,7 +171,7 @@ final class ValueLint {
         List<String> near = Suggest.nearest(literal, values);
         String suggestion = near.isEmpty() ? ""
                 : " (did you mean " + String.join(" or ", near.stream().map(v -> "\"" + v + "\"").toList()) + "?)";
-        return Diagnostic.rule(Linter.UNKNOWN_VALUE, source.label(), pos[0], pos[1], type.getSimpleName() + "." + field
+        return Diagnostic.rule(UNKNOWN_VALUE, source.label(), pos[0], pos[1], type.getSimpleName() + "." + field
                 + verb + "\"" + literal + "\"" + suggestion + ": its values are " + String.join(", ", values));
     }
 

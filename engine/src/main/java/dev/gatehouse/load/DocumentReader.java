@@ -1,5 +1,11 @@
 package dev.gatehouse.load;
 
+import static dev.gatehouse.model.DiagnosticCode.INPUT_TOO_LARGE;
+import static dev.gatehouse.model.DiagnosticCode.REFUSED_FILE;
+import static dev.gatehouse.model.DiagnosticCode.SYNTAX_ERROR;
+import static dev.gatehouse.model.DiagnosticCode.UNEXPECTED_FILE;
+import static dev.gatehouse.model.DiagnosticCode.UNREADABLE_FILE;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -41,13 +47,6 @@ import org.yaml.snakeyaml.LoaderOptions;
  * ({@link YamlScreen}). Immutable and thread-safe.
  */
 public final class DocumentReader {
-    /** Error codes of this stage. */
-    public static final String UNREADABLE = "unreadable-file";
-    public static final String SYNTAX = "syntax-error";
-    public static final String TOO_LARGE = "input-too-large";
-    public static final String REFUSED = "refused-file";
-    public static final String UNEXPECTED = "unexpected-file";
-    public static final String UNSUPPORTED_YAML = "unsupported-yaml";
 
     /** The longest string a document may hold (no contract field comes near it). */
     public static final int MAX_STRING_LENGTH = 1 << 20;
@@ -173,7 +172,7 @@ public final class DocumentReader {
 
     private Result parseBytes(byte[] bytes, String label, boolean isYaml) {
         if (bytes.length > maxInputBytes) {
-            return failed(Diagnostic.inputAt(TOO_LARGE, label, 0, 0, "is " + Sizes.format(bytes.length)
+            return failed(Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0, "is " + Sizes.format(bytes.length)
                     + ", larger than the limit of " + Sizes.format(maxInputBytes) + " for one input (--max-input-size)"));
         }
         return parse(bytes, label, isYaml);
@@ -214,7 +213,7 @@ public final class DocumentReader {
             try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
                 for (Path p : s) {
                     if (entries.size() >= maxEntries) {
-                        return new Listing(List.of(), List.of(Diagnostic.inputAt(TOO_LARGE, dirLabel, 0, 0,
+                        return new Listing(List.of(), List.of(Diagnostic.inputAt(INPUT_TOO_LARGE, dirLabel, 0, 0,
                                 "holds more than " + maxEntries + " entries, the limit of exception files for one evaluation"
                                         + " (--max-exception-files); none was read")));
                     }
@@ -222,7 +221,7 @@ public final class DocumentReader {
                 }
             }
         } catch (IOException e) {
-            return new Listing(List.of(), List.of(Diagnostic.inputAt(UNREADABLE, dirLabel, 0, 0,
+            return new Listing(List.of(), List.of(Diagnostic.inputAt(UNREADABLE_FILE, dirLabel, 0, 0,
                     "cannot list the exceptions folder: " + e.getMessage())));
         }
         entries.sort(null);
@@ -244,12 +243,13 @@ public final class DocumentReader {
                     try {
                         real = entry.toRealPath();
                     } catch (NoSuchFileException e) {
-                        problems.add(Diagnostic.inputAt(UNREADABLE, label, 0, 0,
+                        problems.add(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0,
                                 "is a symlink to " + target + ", which does not exist (a dangling symlink is not skipped)"));
                         continue;
                     }
                     if (!real.startsWith(realDir) || real.equals(realDir)) {
-                        problems.add(Diagnostic.inputAt(REFUSED, label, 0, 0, "is a symlink that leads outside the exceptions folder (to "
+                        problems.add(Diagnostic.inputAt(REFUSED_FILE, label, 0, 0,
+                                "is a symlink that leads outside the exceptions folder (to "
                                 + target + "); it is not followed: put the exception file itself in the folder"));
                         continue;
                     }
@@ -257,22 +257,26 @@ public final class DocumentReader {
                     attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 }
                 if (attrs.isDirectory()) {
-                    problems.add(Diagnostic.inputAt(UNEXPECTED, label, 0, 0, "is a folder: exceptions are read from the exceptions"
+                    problems.add(Diagnostic.inputAt(UNEXPECTED_FILE, label, 0, 0,
+                            "is a folder: exceptions are read from the exceptions"
                             + " folder itself, not from subfolders; move its exception files up, or the folder out"));
                 } else if (!attrs.isRegularFile()) {
-                    problems.add(Diagnostic.inputAt(UNREADABLE, label, 0, 0, "is " + Sizes.kindOf(open)
+                    problems.add(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "is " + Sizes.kindOf(open)
                             + ", not a regular file; it is not opened"));
                 } else if (name.startsWith(".")) {
-                    problems.add(Diagnostic.inputAt(UNEXPECTED, label, 0, 0, "is a hidden file: the exceptions folder holds only"
+                    problems.add(Diagnostic.inputAt(UNEXPECTED_FILE, label, 0, 0,
+                            "is a hidden file: the exceptions folder holds only"
                             + " exception files (*.yaml, *.yml, *.json); rename it or move it out"));
                 } else if (!isExceptionName(name)) {
-                    problems.add(Diagnostic.inputAt(UNEXPECTED, label, 0, 0, "is not named *.yaml, *.yml or *.json: the exceptions"
+                    problems.add(Diagnostic.inputAt(UNEXPECTED_FILE, label, 0, 0,
+                            "is not named *.yaml, *.yml or *.json: the exceptions"
                             + " folder holds only exception files; rename it or move it out"));
                 } else {
                     files.add(new ExceptionFile(entry, open, label));
                 }
             } catch (IOException e) {
-                problems.add(Diagnostic.inputAt(UNREADABLE, label, 0, 0, "cannot read the file: " + e.getMessage()));
+                problems.add(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0,
+                        "cannot read the file: " + e.getMessage()));
             }
         }
         return new Listing(files, problems);
@@ -295,17 +299,18 @@ public final class DocumentReader {
                 } catch (IOException x) {
                     target = "a path";
                 }
-                return failed(Diagnostic.inputAt(UNREADABLE, label, 0, 0, "is a symlink to " + target + ", which does not exist"));
+                return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0,
+                        "is a symlink to " + target + ", which does not exist"));
             }
-            return failed(Diagnostic.inputAt(UNREADABLE, label, 0, 0, "cannot read the file: it does not exist"));
+            return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "cannot read the file: it does not exist"));
         } catch (IOException e) {
-            return failed(Diagnostic.inputAt(UNREADABLE, label, 0, 0, "cannot read the file: " + e.getMessage()));
+            return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "cannot read the file: " + e.getMessage()));
         }
         if (attrs.isDirectory()) {
-            return failed(Diagnostic.inputAt(UNREADABLE, label, 0, 0, "is a folder, not a file"));
+            return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "is a folder, not a file"));
         }
         if (!attrs.isRegularFile()) {
-            return failed(Diagnostic.inputAt(UNREADABLE, label, 0, 0, "is " + Sizes.kindOf(path)
+            return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "is " + Sizes.kindOf(path)
                     + ", not a regular file; only regular files are read (it was not opened)"));
         }
         Diagnostic tooLarge = tooLarge(label, attrs.size(), budget);
@@ -318,14 +323,15 @@ public final class DocumentReader {
         try (SeekableByteChannel ch = Files.newByteChannel(path, options); InputStream in = Channels.newInputStream(ch)) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
         } catch (NoSuchFileException e) {
-            return failed(Diagnostic.inputAt(UNREADABLE, label, 0, 0, "cannot read the file: it does not exist"));
+            return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "cannot read the file: it does not exist"));
         } catch (IOException e) {
-            return failed(Diagnostic.inputAt(UNREADABLE, label, 0, 0, "cannot read the file: " + e.getMessage()));
+            return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "cannot read the file: " + e.getMessage()));
         }
         if (bytes.length > cap) {
             // The file grew between the check and the read (or reported a wrong size): still refused.
             Diagnostic grown = tooLarge(label, bytes.length, budget);
-            return failed(grown != null ? grown : Diagnostic.inputAt(TOO_LARGE, label, 0, 0, "is larger than the limit"));
+            return failed(grown != null ? grown : Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0,
+                    "is larger than the limit"));
         }
         budget.spend(bytes.length);
         return parse(bytes, label, isYaml);
@@ -333,11 +339,13 @@ public final class DocumentReader {
 
     private Diagnostic tooLarge(String label, long size, Budget budget) {
         if (size > maxInputBytes) {
-            return Diagnostic.inputAt(TOO_LARGE, label, 0, 0, "is " + Sizes.format(size) + ", larger than the limit of "
+            return Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0,
+                    "is " + Sizes.format(size) + ", larger than the limit of "
                     + Sizes.format(maxInputBytes) + " for one input (--max-input-size); it was not parsed");
         }
         if (size > budget.remaining()) {
-            return Diagnostic.inputAt(TOO_LARGE, label, 0, 0, "would take the inputs of this evaluation past the limit of "
+            return Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0,
+                    "would take the inputs of this evaluation past the limit of "
                     + Sizes.format(budget.limit()) + " in all (--max-total-input-size); it was not parsed");
         }
         return null;
@@ -357,7 +365,7 @@ public final class DocumentReader {
             Locations.Parsed parsed = Locations.readTree(mapper, p, bytes);
             JsonNode tree = parsed.tree();
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
-                return failed(Diagnostic.input(SYNTAX, label, "", "the document is empty"));
+                return failed(Diagnostic.input(SYNTAX_ERROR, label, "", "the document is empty"));
             }
             return new Result(new Document(label, tree, parsed.locations()), List.of());
         } catch (JsonProcessingException e) {
@@ -366,10 +374,11 @@ public final class DocumentReader {
             int line = at == null ? 0 : Math.max(0, at.getLineNr());
             int column = at == null ? 0 : Math.max(0, at.getColumnNr());
             boolean limit = e instanceof StreamConstraintsException || YamlScreen.isCodePointLimit(e.getOriginalMessage());
-            return failed(Diagnostic.inputAt(limit ? TOO_LARGE : SYNTAX, label, line, column,
+            return failed(Diagnostic.inputAt(limit ? INPUT_TOO_LARGE : SYNTAX_ERROR, label, line, column,
                     limit ? Sizes.limitMessage(e.getOriginalMessage()) : firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
-            return failed(Diagnostic.inputAt(UNREADABLE, label, 0, 0, "cannot read the document: " + e.getMessage()));
+            return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0,
+                    "cannot read the document: " + e.getMessage()));
         }
     }
 

@@ -1,10 +1,11 @@
 package dev.gatehouse.load;
 
+import static dev.gatehouse.model.DiagnosticCode.BAD_VALUE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.model.Diagnostic;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,6 @@ import java.util.Map;
  * the schema's and binding's job.
  */
 public final class Numbers {
-    public static final String BAD_VALUE = "bad-value";
 
     private Numbers() {}
 
@@ -30,9 +30,7 @@ public final class Numbers {
 
     private static void walk(JsonNode node, String pointer, String file, List<Diagnostic> out) {
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
                 walk(f.getValue(), pointer + "/" + f.getKey().replace("~", "~0").replace("/", "~1"), file, out);
             }
         } else if (node.isArray()) {

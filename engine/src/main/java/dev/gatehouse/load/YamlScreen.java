@@ -1,5 +1,8 @@
 package dev.gatehouse.load;
 
+import static dev.gatehouse.model.DiagnosticCode.INPUT_TOO_LARGE;
+import static dev.gatehouse.model.DiagnosticCode.UNSUPPORTED_YAML;
+
 import dev.gatehouse.model.Diagnostic;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -63,7 +66,7 @@ final class YamlScreen {
                 if (problem != null) {
                     if (out.size() < MAX_REPORTED) {
                         Mark m = e.getStartMark();
-                        out.add(Diagnostic.inputAt(DocumentReader.UNSUPPORTED_YAML, label, m == null ? 0 : m.getLine() + 1,
+                        out.add(Diagnostic.inputAt(UNSUPPORTED_YAML, label, m == null ? 0 : m.getLine() + 1,
                                 m == null ? 0 : m.getColumn() + 1, problem));
                     } else {
                         more++;
@@ -74,13 +77,13 @@ final class YamlScreen {
             // A syntax error: the Jackson parse reports it, with the same words as before; report what came first.
         } catch (YAMLException e) {
             if (isCodePointLimit(e.getMessage())) {
-                out.add(Diagnostic.inputAt(DocumentReader.TOO_LARGE, label, 0, 0, DocumentReader.firstLine(e.getMessage())));
+                out.add(Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0, DocumentReader.firstLine(e.getMessage())));
             }
             // anything else is also a syntax error, reported by the Jackson parse
         }
         if (more > 0) {
             Diagnostic last = out.get(out.size() - 1);
-            out.add(Diagnostic.inputAt(DocumentReader.UNSUPPORTED_YAML, label, last.line(), last.column() + 1,
+            out.add(Diagnostic.inputAt(UNSUPPORTED_YAML, label, last.line(), last.column() + 1,
                     more + " more anchors, aliases, tags or documents after this one are not listed"));
         }
         return out;

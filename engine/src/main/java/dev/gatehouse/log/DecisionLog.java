@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -102,6 +101,9 @@ public final class DecisionLog {
         return append(file, input, at, decision, FILES);
     }
 
+    // "try": the FileLock is a resource for its scope only (held while the block runs, released with it), so
+    // the block never names it; Java 17 has no unnamed variable to say so.
+    @SuppressWarnings("try")
     static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision, Channels channels)
             throws IOException {
         Path key = file.toAbsolutePath().normalize();
@@ -192,9 +194,7 @@ public final class DecisionLog {
     private static Object plain(JsonNode n, boolean keepNulls) {
         if (n.isObject()) {
             Map<String, Object> out = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : n.properties()) {
                 if (keepNulls || !f.getValue().isNull()) {
                     out.put(f.getKey(), plain(f.getValue(), keepNulls));
                 }

@@ -7,7 +7,8 @@ import java.util.Objects;
  * Something a user must fix: a bad input field, a rule that does not compile, a lint finding.
  * Inputs are located by JSON Pointer, rule files by line and column (1-based; 0 when unknown).
  *
- * @param code stable error code, documented under {@code docs/errors/}
+ * @param code the wire name of a {@link DiagnosticCode} (such as {@code rule-compile-error}), stable, and
+ *     documented under {@code docs/errors/}; {@link #diagnosticCode()} gives the enum
  * @param severity error or warning
  * @param message plain-words description of the problem
  * @param file the file as the user named it, or a label such as {@code <evidence>} for Java values
@@ -37,6 +38,9 @@ public record Diagnostic(
 
     public Diagnostic {
         Objects.requireNonNull(code, "code");
+        if (DiagnosticCode.ofWire(code).isEmpty()) {
+            throw new IllegalArgumentException("not a diagnostic code: " + code);
+        }
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(file, "file");
@@ -47,8 +51,19 @@ public record Diagnostic(
     }
 
     /** A diagnostic without a note. */
-    public Diagnostic(String code, Severity severity, String message, String file, int line, int column, String pointer) {
-        this(code, severity, message, file, line, column, pointer, null);
+    public Diagnostic(
+            DiagnosticCode code, Severity severity, String message, String file, int line, int column, String pointer) {
+        this(code.wire(), severity, message, file, line, column, pointer, null);
+    }
+
+    /** The code as the enum; {@link #code()} is its wire name. */
+    public DiagnosticCode diagnosticCode() {
+        return DiagnosticCode.ofWire(code).orElseThrow();
+    }
+
+    /** Whether this diagnostic has that code. */
+    public boolean is(DiagnosticCode other) {
+        return code.equals(other.wire());
     }
 
     /** This diagnostic with {@code note} as its second line. */
@@ -62,17 +77,17 @@ public record Diagnostic(
     }
 
     /** An error in an input document, at a JSON Pointer. */
-    public static Diagnostic input(String code, String file, String pointer, String message) {
+    public static Diagnostic input(DiagnosticCode code, String file, String pointer, String message) {
         return new Diagnostic(code, Severity.ERROR, message, file, 0, 0, pointer);
     }
 
     /** An error in an input document at a text position (syntax errors, before any pointer exists). */
-    public static Diagnostic inputAt(String code, String file, int line, int column, String message) {
+    public static Diagnostic inputAt(DiagnosticCode code, String file, int line, int column, String message) {
         return new Diagnostic(code, Severity.ERROR, message, file, line, column, null);
     }
 
     /** An error in a rule file or table at a position. */
-    public static Diagnostic rule(String code, String file, int line, int column, String message) {
+    public static Diagnostic rule(DiagnosticCode code, String file, int line, int column, String message) {
         return new Diagnostic(code, Severity.ERROR, message, file, line, column, null);
     }
 

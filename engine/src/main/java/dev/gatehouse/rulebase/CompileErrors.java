@@ -1,6 +1,12 @@
 package dev.gatehouse.rulebase;
 
+import static dev.gatehouse.model.DiagnosticCode.RULE_COMPILE_ERROR;
+import static dev.gatehouse.model.DiagnosticCode.UNCLOSED_RULE;
+import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_FACT_FIELD;
+import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_FACT_TYPE;
+
 import dev.gatehouse.model.Diagnostic;
+import dev.gatehouse.model.DiagnosticCode;
 import dev.gatehouse.model.Suggest;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +23,6 @@ import java.util.regex.Pattern;
  * own text is kept as the diagnostic's note ({@code drools: ...}).
  */
 final class CompileErrors {
-    /** A pattern or consequence reads a field (or calls a method) the fact type does not have. */
-    static final String UNKNOWN_FACT_FIELD = "unknown-fact-field";
-    /** A pattern names a type that is neither a fact of the fact model nor declared by the rulebase. */
-    static final String UNKNOWN_FACT_TYPE = "unknown-fact-type";
-    /** A rule without {@code end} before the next declaration or the end of its file. */
-    static final String UNCLOSED_RULE = "unclosed-rule";
-
     private static final Pattern STRICT_FIELD =
             Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
     private static final Pattern UNDEFINED_METHOD =
@@ -70,7 +69,7 @@ final class CompileErrors {
     private static void hideFollowOns(List<Diagnostic> out, List<RuleSource> drls) {
         List<int[]> causes = new ArrayList<>(); // {drl index, first line, last line} of rules with a translated cause
         List<Diagnostic> translated = out.stream()
-                .filter(d -> d.code().equals(UNKNOWN_FACT_TYPE) || d.code().equals(UNKNOWN_FACT_FIELD)).toList();
+                .filter(d -> d.is(UNKNOWN_FACT_TYPE) || d.is(UNKNOWN_FACT_FIELD)).toList();
         for (Diagnostic t : translated) {
             for (int i = 0; i < drls.size(); i++) {
                 if (drls.get(i).label().equals(t.file()) && t.line() > 0) {
@@ -78,7 +77,7 @@ final class CompileErrors {
                 }
             }
         }
-        out.removeIf(d -> d.code().equals(RulebaseCompiler.COMPILE_ERROR) && causes.stream().anyMatch(c ->
+        out.removeIf(d -> d.is(RULE_COMPILE_ERROR) && causes.stream().anyMatch(c ->
                 drls.get(c[0]).label().equals(d.file()) && (d.line() <= 0 || (d.line() >= c[1] && d.line() <= c[2]))));
     }
 
@@ -140,7 +139,7 @@ final class CompileErrors {
                     .withNote(drools(text));
         }
         if (text.startsWith("Rule Compilation error")) {
-            return at(d, consequenceCall(drls, d, text), d.code(), text);
+            return at(d, consequenceCall(drls, d, text), d.diagnosticCode(), text);
         }
         return d;
     }
@@ -155,7 +154,7 @@ final class CompileErrors {
         return "drools: " + text;
     }
 
-    private static Diagnostic at(Diagnostic d, int[] at, String code, String message) {
+    private static Diagnostic at(Diagnostic d, int[] at, DiagnosticCode code, String message) {
         return at == null ? new Diagnostic(code, d.severity(), message, d.file(), d.line(), d.column(), d.pointer())
                 : Diagnostic.rule(code, d.file(), at[0], at[1], message);
     }

@@ -1,5 +1,9 @@
 package dev.gatehouse.rulebase;
 
+import static dev.gatehouse.model.DiagnosticCode.BAD_ENFORCEMENT_LEVEL;
+import static dev.gatehouse.model.DiagnosticCode.ENFORCEMENT_TABLE;
+import static dev.gatehouse.model.DiagnosticCode.MISSING_ENVIRONMENT_COLUMN;
+
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.Environment;
 import java.util.ArrayList;
@@ -17,11 +21,6 @@ import java.util.TreeMap;
  * Levels: {@code hard}, {@code soft}, {@code advisory}, {@code off}.
  */
 public final class EnforcementTable {
-    public static final String BAD_TABLE = "enforcement-table";
-    /** A cell that is not one of {@link #LEVELS}. */
-    public static final String BAD_LEVEL = "bad-enforcement-level";
-    /** An environment of the path with no column in the header. */
-    public static final String MISSING_COLUMN = "missing-environment-column";
     public static final Set<String> LEVELS = Set.of("hard", "soft", "advisory", "off");
 
     private final Map<String, Map<Environment, String>> levels;
@@ -69,29 +68,30 @@ public final class EnforcementTable {
         List<Diagnostic> problems = new ArrayList<>();
         List<CsvTable.Row> rows = CsvTable.parse(text);
         if (rows.isEmpty()) {
-            problems.add(Diagnostic.rule(BAD_TABLE, label, 1, 1, "the enforcement table is empty: it needs a header row"));
+            problems.add(Diagnostic.rule(ENFORCEMENT_TABLE, label, 1, 1,
+                    "the enforcement table is empty: it needs a header row"));
             return new Parsed(null, problems);
         }
         CsvTable.Row header = rows.get(0);
         Map<Environment, Integer> columnOf = new EnumMap<>(Environment.class);
         if (!header.get(0).equals("control")) {
-            problems.add(Diagnostic.rule(BAD_TABLE, label, header.line(), 1,
+            problems.add(Diagnostic.rule(ENFORCEMENT_TABLE, label, header.line(), 1,
                     "the first column of the header must be 'control', not '" + header.get(0) + "'"));
         }
         for (int i = 1; i < header.cells().size(); i++) {
             String name = header.get(i);
             Environment env = environment(name);
             if (env == null) {
-                problems.add(Diagnostic.rule(BAD_TABLE, label, header.line(), header.columnOf(i),
+                problems.add(Diagnostic.rule(ENFORCEMENT_TABLE, label, header.line(), header.columnOf(i),
                         "column '" + name + "' is not an environment of the path (kind, dev-control, demo, staging, production)"));
             } else if (columnOf.putIfAbsent(env, i) != null) {
-                problems.add(Diagnostic.rule(BAD_TABLE, label, header.line(), header.columnOf(i),
+                problems.add(Diagnostic.rule(ENFORCEMENT_TABLE, label, header.line(), header.columnOf(i),
                         "environment column '" + name + "' appears twice"));
             }
         }
         for (Environment env : Environment.values()) {
             if (!columnOf.containsKey(env)) {
-                problems.add(Diagnostic.rule(MISSING_COLUMN, label, header.line(), 1,
+                problems.add(Diagnostic.rule(MISSING_ENVIRONMENT_COLUMN, label, header.line(), 1,
                         "environment column '" + env.wire() + "' is missing: every control needs a level in every environment"));
             }
         }
@@ -100,23 +100,23 @@ public final class EnforcementTable {
         for (CsvTable.Row row : rows.subList(1, rows.size())) {
             String control = row.get(0);
             if (control.isEmpty()) {
-                problems.add(Diagnostic.rule(BAD_TABLE, label, row.line(), 1, "the control id is blank"));
+                problems.add(Diagnostic.rule(ENFORCEMENT_TABLE, label, row.line(), 1, "the control id is blank"));
                 continue;
             }
             if (lines.containsKey(control)) {
-                problems.add(Diagnostic.rule(BAD_TABLE, label, row.line(), 1,
+                problems.add(Diagnostic.rule(ENFORCEMENT_TABLE, label, row.line(), 1,
                         "control " + control + " already has a row at line " + lines.get(control)));
                 continue;
             }
             if (row.cells().size() > header.cells().size()) {
-                problems.add(Diagnostic.rule(BAD_TABLE, label, row.line(), row.columnOf(header.cells().size()),
+                problems.add(Diagnostic.rule(ENFORCEMENT_TABLE, label, row.line(), row.columnOf(header.cells().size()),
                         "row of " + control + " has more cells than the header"));
             }
             Map<Environment, String> byEnv = new EnumMap<>(Environment.class);
             for (Map.Entry<Environment, Integer> col : columnOf.entrySet()) {
                 String level = row.get(col.getValue());
                 if (!LEVELS.contains(level)) {
-                    problems.add(Diagnostic.rule(BAD_LEVEL, label, row.line(), row.columnOf(col.getValue()),
+                    problems.add(Diagnostic.rule(BAD_ENFORCEMENT_LEVEL, label, row.line(), row.columnOf(col.getValue()),
                             "enforcement of " + control + " in " + col.getKey().wire() + " must be hard, soft, advisory or off, not '"
                                     + level + "'"));
                     level = "hard";

@@ -1,6 +1,14 @@
 package dev.gatehouse.rulebase;
 
+import static dev.gatehouse.model.DiagnosticCode.FORBIDDEN_CALL;
+import static dev.gatehouse.model.DiagnosticCode.MISSING_RULEBASE_FILE;
+import static dev.gatehouse.model.DiagnosticCode.RULE_COMPILE_ERROR;
+import static dev.gatehouse.model.DiagnosticCode.UNCLOSED_RULE;
+import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_FACT_FIELD;
+import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_FACT_TYPE;
+
 import dev.gatehouse.model.Diagnostic;
+import dev.gatehouse.model.DiagnosticCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,20 +34,10 @@ import org.kie.api.definition.rule.Rule;
 
 /** Compiles rule sources into a {@link CompiledRulebase}, or reports why it cannot. */
 public final class RulebaseCompiler {
-    /** Error codes of this stage. */
-    public static final String COMPILE_ERROR = "rule-compile-error";
-    public static final String MISSING_FILE = "missing-rulebase-file";
-    /** A rule, constraint or function that uses something outside the safe subset ({@link SafeSubset}). */
-    public static final String FORBIDDEN_CALL = "forbidden-call";
-    /** A field or method a fact type of the fact model does not have (with "did you mean"). */
-    public static final String UNKNOWN_FACT_FIELD = CompileErrors.UNKNOWN_FACT_FIELD;
-    /** A pattern type that is not a fact type of the fact model nor declared by the rulebase. */
-    public static final String UNKNOWN_FACT_TYPE = CompileErrors.UNKNOWN_FACT_TYPE;
-    /** A rule without {@code end}. */
-    public static final String UNCLOSED_RULE = CompileErrors.UNCLOSED_RULE;
     /** Every code of a DRL that does not compile: these stop a rulebase before any lint of its structure. */
-    public static final java.util.Set<String> COMPILE_CODES = java.util.Set.of(
-            COMPILE_ERROR, UNKNOWN_FACT_FIELD, UNKNOWN_FACT_TYPE, UNCLOSED_RULE, FORBIDDEN_CALL);
+    public static final java.util.Set<DiagnosticCode> COMPILE_CODES = java.util.Set.of(
+            RULE_COMPILE_ERROR, UNKNOWN_FACT_FIELD, UNKNOWN_FACT_TYPE,
+            UNCLOSED_RULE, FORBIDDEN_CALL);
 
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -144,15 +142,15 @@ public final class RulebaseCompiler {
         RuleSource settingsFile = find(sources, RuleSources.SETTINGS);
         List<RuleSource> drls = sources.stream().filter(RuleSource::isDrl).toList();
         if (enforcementFile == null) {
-            problems.add(Diagnostic.rule(MISSING_FILE, where + "/" + RuleSources.ENFORCEMENT, 0, 0,
+            problems.add(Diagnostic.rule(MISSING_RULEBASE_FILE, where + "/" + RuleSources.ENFORCEMENT, 0, 0,
                     "the rulebase has no enforcement table"));
         }
         if (settingsFile == null) {
-            problems.add(Diagnostic.rule(MISSING_FILE, where + "/" + RuleSources.SETTINGS, 0, 0,
+            problems.add(Diagnostic.rule(MISSING_RULEBASE_FILE, where + "/" + RuleSources.SETTINGS, 0, 0,
                     "the rulebase has no settings table"));
         }
         if (drls.isEmpty()) {
-            problems.add(Diagnostic.rule(MISSING_FILE, where, 0, 0, "the rulebase has no .drl rule file"));
+            problems.add(Diagnostic.rule(MISSING_RULEBASE_FILE, where, 0, 0, "the rulebase has no .drl rule file"));
         }
         EnforcementTable.Parsed table = enforcementFile == null ? null
                 : EnforcementTable.parse(enforcementFile.text(), enforcementFile.label());
@@ -284,7 +282,7 @@ public final class RulebaseCompiler {
                     column = 1;
                 }
             }
-            problems.add(Diagnostic.rule(COMPILE_ERROR, file, line, column, text));
+            problems.add(Diagnostic.rule(RULE_COMPILE_ERROR, file, line, column, text));
         }
         return problems;
     }

@@ -1,5 +1,7 @@
 package dev.gatehouse.rulebase;
 
+import static dev.gatehouse.model.DiagnosticCode.SETTINGS_TABLE;
+
 import dev.gatehouse.facts.Settings;
 import dev.gatehouse.model.Diagnostic;
 import java.math.BigDecimal;
@@ -18,7 +20,6 @@ import java.util.Map;
  * {@code list} (space-separated words) and {@code text}.
  */
 public final class SettingsTable {
-    public static final String BAD_SETTING = "settings-table";
 
     private SettingsTable() {}
 
@@ -30,7 +31,7 @@ public final class SettingsTable {
         List<CsvTable.Row> rows = CsvTable.parse(text);
         List<String> expected = List.of("name", "type", "value", "description");
         if (rows.isEmpty() || !rows.get(0).cells().stream().map(CsvTable.Cell::text).toList().equals(expected)) {
-            problems.add(Diagnostic.rule(BAD_SETTING, label, rows.isEmpty() ? 1 : rows.get(0).line(), 1,
+            problems.add(Diagnostic.rule(SETTINGS_TABLE, label, rows.isEmpty() ? 1 : rows.get(0).line(), 1,
                     "the header must be: name,type,value,description"));
             return new Parsed(null, Map.of(), problems);
         }
@@ -39,11 +40,11 @@ public final class SettingsTable {
         for (CsvTable.Row row : rows.subList(1, rows.size())) {
             String name = row.get(0);
             if (name.isEmpty()) {
-                problems.add(Diagnostic.rule(BAD_SETTING, label, row.line(), 1, "the setting name is blank"));
+                problems.add(Diagnostic.rule(SETTINGS_TABLE, label, row.line(), 1, "the setting name is blank"));
                 continue;
             }
             if (lines.containsKey(name)) {
-                problems.add(Diagnostic.rule(BAD_SETTING, label, row.line(), 1,
+                problems.add(Diagnostic.rule(SETTINGS_TABLE, label, row.line(), 1,
                         "setting " + name + " is already defined at line " + lines.get(name)));
                 continue;
             }
@@ -53,7 +54,7 @@ public final class SettingsTable {
             try {
                 type = Settings.Type.valueOf(typeName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(Diagnostic.rule(BAD_SETTING, label, row.line(), row.columnOf(1),
+                problems.add(Diagnostic.rule(SETTINGS_TABLE, label, row.line(), row.columnOf(1),
                         "type of " + name + " must be duration, integer, percent, list or text, not '" + typeName + "'"));
                 continue;
             }
@@ -61,7 +62,7 @@ public final class SettingsTable {
                 values.put(name, new Settings.Setting(name, type, value(type, raw), raw));
                 lines.put(name, row.line());
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                problems.add(Diagnostic.rule(BAD_SETTING, label, row.line(), row.columnOf(2),
+                problems.add(Diagnostic.rule(SETTINGS_TABLE, label, row.line(), row.columnOf(2),
                         "value of " + name + " is not a " + typeName + ": '" + raw + "'" + hint(type)));
             }
         }

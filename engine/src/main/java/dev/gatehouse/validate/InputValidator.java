@@ -1,5 +1,14 @@
 package dev.gatehouse.validate;
 
+import static dev.gatehouse.model.DiagnosticCode.BAD_FORMAT;
+import static dev.gatehouse.model.DiagnosticCode.BAD_IDENTITY;
+import static dev.gatehouse.model.DiagnosticCode.BAD_VALUE;
+import static dev.gatehouse.model.DiagnosticCode.DUPLICATE_ID;
+import static dev.gatehouse.model.DiagnosticCode.MISSING_FIELD;
+import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_FIELD;
+import static dev.gatehouse.model.DiagnosticCode.WRONG_KIND;
+import static dev.gatehouse.model.DiagnosticCode.WRONG_TYPE;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,6 +25,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.gatehouse.load.Document;
 import dev.gatehouse.model.Diagnostic;
+import dev.gatehouse.model.DiagnosticCode;
 import dev.gatehouse.model.Formats;
 import dev.gatehouse.model.Identities;
 import dev.gatehouse.model.RiskException;
@@ -40,15 +50,6 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * structural problem at once), then binding and Bean Validation. Immutable and thread-safe.
  */
 public final class InputValidator {
-    /** Error codes of this stage, each documented under docs/errors/. */
-    public static final String WRONG_KIND = "wrong-kind";
-    public static final String MISSING_FIELD = "missing-field";
-    public static final String UNKNOWN_FIELD = "unknown-field";
-    public static final String WRONG_TYPE = "wrong-type";
-    public static final String BAD_FORMAT = "bad-format";
-    public static final String BAD_VALUE = "bad-value";
-    public static final String DUPLICATE_ID = "duplicate-id";
-    public static final String BAD_IDENTITY = "bad-identity";
 
     private final Map<String, JsonSchema> schemas = new HashMap<>();
     private final Map<String, JsonNode> rawSchemas = new HashMap<>();
@@ -121,7 +122,7 @@ public final class InputValidator {
         List<Diagnostic> out = new ArrayList<>();
         for (ConstraintViolation<Object> v : validator.validate(value)) {
             String annotation = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-            String code = switch (annotation) {
+            DiagnosticCode code = switch (annotation) {
                 case "NotNull" -> MISSING_FIELD;
                 case "Pattern" -> BAD_FORMAT;
                 case "CanonicalIdentity" -> BAD_IDENTITY;
@@ -296,12 +297,12 @@ public final class InputValidator {
     private static List<Diagnostic> withoutNullableNoise(List<Diagnostic> in) {
         java.util.Set<String> pointersWithOtherProblems = new java.util.HashSet<>();
         for (Diagnostic d : in) {
-            if (!(d.code().equals(WRONG_TYPE) && d.message().endsWith("null expected"))) {
+            if (!(d.is(WRONG_TYPE) && d.message().endsWith("null expected"))) {
                 pointersWithOtherProblems.add(d.pointer());
             }
         }
         return in.stream()
-                .filter(d -> !(d.code().equals(WRONG_TYPE) && d.message().endsWith("null expected")
+                .filter(d -> !(d.is(WRONG_TYPE) && d.message().endsWith("null expected")
                         && pointersWithOtherProblems.contains(d.pointer())))
                 .toList();
     }

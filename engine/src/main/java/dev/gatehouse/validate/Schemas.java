@@ -81,7 +81,7 @@ public final class Schemas {
         out.put("$id", "https://gatehouse.dev/schemas/v1/" + kind + ".schema.json");
         out.put("title", kind);
         out.put("description", "Gatehouse " + kind + " (apiVersion gatehouse/v1), generated from the contract types.");
-        schema.fields().forEachRemaining(e -> {
+        schema.properties().forEach(e -> {
             if (!e.getKey().equals("$schema")) {
                 out.set(e.getKey(), e.getValue());
             }

@@ -1,5 +1,7 @@
 package dev.gatehouse.whatif;
 
+import static dev.gatehouse.model.DiagnosticCode.BAD_CHANGE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.InvalidInputException;
@@ -28,8 +30,6 @@ import java.util.Objects;
  * }</pre>
  */
 public final class WhatIfEngine {
-    /** Error code of an edit that cannot be applied (missing target, bad index, failed test). */
-    public static final String BAD_CHANGE = "bad-change";
     /** Appended to a document's label once it has been changed. */
     public static final String VARIANT = " (variant)";
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.TestPaths;
 import dev.gatehouse.model.Diagnostic;
+import dev.gatehouse.model.DiagnosticCode;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ class LinterTest {
                 }
             }).filter(l -> !l.startsWith(" ")).map(l -> l.split(": ")[1]).distinct().sorted().toList();
         }
-        List<String> untested = Linter.CODES.stream()
+        List<String> untested = Linter.CODES.stream().map(DiagnosticCode::wire)
                 .filter(c -> !found.contains(c))
                 .sorted().toList();
         assertEquals(List.of(), untested);
@@ -59,7 +60,7 @@ class LinterTest {
 
     @Test
     void whenACodeCanBeReportedThenItHasAPageUnderDocsErrors() {
-        List<String> undocumented = Linter.CODES.stream()
+        List<String> undocumented = Linter.CODES.stream().map(DiagnosticCode::wire)
                 .filter(c -> !Files.isRegularFile(TestPaths.root().resolve("docs/errors/" + c + ".md")))
                 .sorted().toList();
         assertEquals(List.of(), undocumented);

@@ -1,6 +1,7 @@
 package dev.gatehouse.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DiagnosticNoteTest {
     @Test
     void whenADiagnosticHasANoteThenFormatIsOneLineAndFormatWithNoteAddsTheIndentedLine() {
-        Diagnostic d = Diagnostic.rule("unknown-fact-field", "rules/a.drl", 10, 18, "Release has no field changeClas")
+        Diagnostic d = Diagnostic.rule(DiagnosticCode.UNKNOWN_FACT_FIELD, "rules/a.drl", 10, 18, "Release has no field changeClas")
                 .withNote("drools: Unable to Analyse Expression\n   changeClas == \"web\"");
         assertEquals("rules/a.drl:10:18: unknown-fact-field: Release has no field changeClas", d.format());
         assertEquals("rules/a.drl:10:18: unknown-fact-field: Release has no field changeClas\n"
@@ -19,10 +20,19 @@ class DiagnosticNoteTest {
 
     @Test
     void whenThereIsNoNoteThenFormatWithNoteIsTheOneLine() {
-        Diagnostic d = Diagnostic.rule("x-y", "f", 1, 2, "m");
+        Diagnostic d = Diagnostic.rule(DiagnosticCode.BAD_CASE, "f", 1, 2, "m");
         assertEquals(d.format(), d.formatWithNote());
         assertEquals(d.format(), d.withNote("  ").formatWithNote());
-        assertEquals("g:1:2: x-y: m\n  n", d.withNote("n").inFile("g").formatWithNote());
+        assertEquals("g:1:2: bad-case: m\n  n", d.withNote("n").inFile("g").formatWithNote());
+    }
+
+    @Test
+    void whenACodeIsNotADiagnosticCodeThenNoDiagnosticIsMade() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new Diagnostic("x-y", Diagnostic.Severity.ERROR, "m", "f", 1, 2, null, null));
+        Diagnostic d = new Diagnostic("bad-case", Diagnostic.Severity.ERROR, "m", "f", 1, 2, null, null);
+        assertEquals(DiagnosticCode.BAD_CASE, d.diagnosticCode());
+        assertEquals(true, d.is(DiagnosticCode.BAD_CASE));
     }
 
     @Test
