@@ -30,11 +30,11 @@ import org.junit.jupiter.api.TestFactory;
  *       repository root (paths in ARGS are relative to it; single quotes group as in a shell).
  *   <li>{@code <!-- gatehouse-script -->}: the fenced block right after it is a transcript. Its lines starting with
  *       {@code $ } are commands (a line ending in {@code " \"} continues on the next); everything else is what they
- *       print (a blank line before each command but the first). The commands run in order in a fresh empty folder standing in for the repository root: a path
+ *       print (a blank line after each {@code (exit N)} that another command follows). The commands run in order in a fresh empty folder standing in for the repository root: a path
  *       resolves to that folder when it is there or follows {@code --log}, {@code --output} or {@code --junit},
  *       else to the repository root when it is there. Commands: {@code ./gatehouse ARGS} (prints as above),
- *       {@code cat FILE}, and {@code sed -i 'Ns/OLD/NEW/' FILE} (replaces the first OLD, taken literally, on line
- *       N; prints nothing). The folder's and the repository's absolute paths are removed from the output.
+ *       {@code cat FILE}, {@code sed -i 'Ns/OLD/NEW/' FILE} (replaces the first OLD, taken literally, on line
+ *       N), {@code mkdir DIR} and {@code cp -r SRC DEST} (the last three print nothing). The folder's and the repository's absolute paths are removed from the output.
  * </ul>
  *
  * {@code -Dgatehouse.rewriteGoldens=true} rewrites the blocks instead (review the diff), and first refreshes
@@ -83,7 +83,8 @@ class DocOutputsTest {
                 scripts++;
                 List<List<String>> commands = commands(m.group(2));
                 String actual = transcript(commands);
-                blocks.add(new String[] {"script " + String.join(" ; ", commands.stream().map(c -> c.get(0)).toList()),
+                blocks.add(new String[] {"script " + String.join(" ; ", commands.stream()
+                        .map(c -> c.get(0).substring(2).replace(" \\", "")).toList()),
                         m.group(2), actual});
                 m.appendReplacement(rewritten, Matcher.quoteReplacement(
                         "<!-- gatehouse-script -->\n" + m.group(1) + actual + "```\n"));
@@ -133,7 +134,7 @@ class DocOutputsTest {
         try {
             StringBuilder out = new StringBuilder();
             for (List<String> display : commands) {
-                out.append(out.length() == 0 ? "" : "\n");
+                out.append(out.length() == 0 || !out.toString().endsWith(")\n") ? "" : "\n");
                 display.forEach(l -> out.append(l).append('\n'));
                 StringBuilder line = new StringBuilder();
                 for (String l : display) {
@@ -150,8 +151,13 @@ class DocOutputsTest {
                         out.append(content).append(content.endsWith("\n") || content.isEmpty() ? "" : "\n");
                     }
                     case "sed" -> sed(args, dir, line.toString());
-                    default -> throw new AssertionError("a gatehouse-script command must be ./gatehouse, cat or sed -i, not: "
-                            + line);
+                    case "mkdir" -> {
+                        assertEquals(1, args.size(), "mkdir takes one folder: " + line);
+                        Files.createDirectory(dir.resolve(args.get(0)));
+                    }
+                    case "cp" -> copy(args, dir, line.toString());
+                    default -> throw new AssertionError("a gatehouse-script command must be ./gatehouse, cat, sed -i, mkdir"
+                            + " or cp -r, not: " + line);
                 }
             }
             return out.toString();
@@ -181,6 +187,26 @@ class DocOutputsTest {
                 "sed: line " + n + " of " + args.get(2) + " does not contain " + m.group(2) + ": " + line);
         lines.set(n - 1, replaceFirst(lines.get(n - 1), m.group(2), m.group(3)));
         Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
+    }
+
+    /** {@code cp -r SRC DEST}: copies the folder SRC to DEST in the script's folder (into it when it is a folder). */
+    private static void copy(List<String> args, Path dir, String line) throws IOException {
+        if (args.size() != 3 || !args.get(0).equals("-r")) {
+            throw new AssertionError("only cp -r SRC DEST is supported: " + line);
+        }
+        Path source = path(args.get(1), "", dir);
+        Path target = dir.resolve(args.get(2));
+        if (Files.isDirectory(target)) {
+            target = target.resolve(source.getFileName().toString());
+        }
+        Path to = target;
+        assertTrue(Files.isDirectory(source) && !Files.exists(to), "cp -r: " + args.get(1) + " is not a folder or "
+                + args.get(2) + " is taken: " + line);
+        try (Stream<Path> s = Files.walk(source)) {
+            for (Path p : s.sorted().toList()) {
+                Files.copy(p, to.resolve(source.relativize(p).toString()));
+            }
+        }
     }
 
     private static String replaceFirst(String s, String old, String replacement) {
