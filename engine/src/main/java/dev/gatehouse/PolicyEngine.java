@@ -199,17 +199,12 @@ public final class PolicyEngine {
         return rulebase.precompiled();
     }
 
-    /**
-     * System property: when {@code true}, the rulebase is compiled at run time even when a precompiled form of
-     * its DRL is on the class path (for comparing the two).
-     */
-    public static final String NO_PRECOMPILED = "gatehouse.noPrecompiled";
-
     /** Builds an engine. Fails fast on a conflicting setting. */
     public static final class Builder {
         private Path rules;
         private Integer maxRuleFirings;
         private Duration evaluationTimeout;
+        private boolean usePrecompiled = true;
 
         private Builder() {}
 
@@ -252,6 +247,15 @@ public final class PolicyEngine {
             return this;
         }
 
+        /**
+         * Whether a precompiled form of the rulebase's DRL may be used when one is on the class path (the
+         * default); {@code false} compiles the DRL now even then (to compare the two, or to measure).
+         */
+        public Builder usePrecompiled(boolean use) {
+            this.usePrecompiled = use;
+            return this;
+        }
+
         /** Compiles the rulebase (the bundled default when no folder was given). */
         public PolicyEngine build() {
             String where;
@@ -274,7 +278,7 @@ public final class PolicyEngine {
                 where = "<default>/rules";
             }
             RulebaseCompiler.Result result = null;
-            if (!Boolean.getBoolean(NO_PRECOMPILED)) {
+            if (usePrecompiled) {
                 // The build precompiles rules/ (module gatehouse-default-rulebase); when it is on the class path and
                 // was compiled from exactly these DRL files (bundled, or a folder such as the repository's rules/),
                 // use it. Any other DRL (a rule edited, added or removed since the build) is compiled now.

@@ -19,6 +19,20 @@ class ArchitectureTest {
                 .importPackages("dev.gatehouse");
     }
 
+    /** Options are builder methods, never process-wide settings behind the caller's back. */
+    @Test
+    void theLibraryReadsNoSystemPropertyOrEnvironmentVariable() {
+        noClasses().should().callMethod(System.class, "getProperty", String.class)
+                .orShould().callMethod(System.class, "getProperty", String.class, String.class)
+                .orShould().callMethod(System.class, "getProperties")
+                .orShould().callMethod(System.class, "getenv", String.class)
+                .orShould().callMethod(System.class, "getenv")
+                .orShould().callMethod(Boolean.class, "getBoolean", String.class)
+                .orShould().callMethod(Integer.class, "getInteger", String.class)
+                .orShould().callMethod(Long.class, "getLong", String.class)
+                .check(classes);
+    }
+
     @Test
     void thePublicApiExposesNoDroolsType() {
         noClasses().that().resideInAnyPackage("dev.gatehouse", "dev.gatehouse.model", "dev.gatehouse.cases")

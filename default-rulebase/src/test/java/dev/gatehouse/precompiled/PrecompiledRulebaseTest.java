@@ -30,12 +30,7 @@ class PrecompiledRulebaseTest {
 
     /** The engine of a rules folder, compiled now even when its DRL was precompiled. */
     static PolicyEngine compiledAtRunTime(Path rules) {
-        System.setProperty(PolicyEngine.NO_PRECOMPILED, "true");
-        try {
-            return PolicyEngine.builder().rules(rules).build();
-        } finally {
-            System.clearProperty(PolicyEngine.NO_PRECOMPILED);
-        }
+        return PolicyEngine.builder().rules(rules).usePrecompiled(false).build();
     }
 
     @Test
@@ -52,16 +47,10 @@ class PrecompiledRulebaseTest {
     }
 
     @Test
-    void thePropertyForcesRunTimeCompilationOfTheDefault() {
-        String key = PolicyEngine.NO_PRECOMPILED;
-        System.setProperty(key, "true");
-        try {
-            PolicyEngine e = PolicyEngine.builder().build();
-            assertFalse(e.precompiled());
-            assertEquals(PRECOMPILED.rulebaseDigest(), e.rulebaseDigest());
-        } finally {
-            System.clearProperty(key);
-        }
+    void theBuilderCanForceRunTimeCompilationOfTheDefault() {
+        PolicyEngine e = PolicyEngine.builder().usePrecompiled(false).build();
+        assertFalse(e.precompiled());
+        assertEquals(PRECOMPILED.rulebaseDigest(), e.rulebaseDigest());
     }
 
     @TestFactory
