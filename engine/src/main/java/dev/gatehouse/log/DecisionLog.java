@@ -340,28 +340,7 @@ public final class DecisionLog {
     /** The last line of the first {@code size} bytes, which end with a newline; without that newline. */
     private static byte[] lastLine(FileChannel ch, long size) throws IOException {
         long end = size - 1;
-        long start = end;
-        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
-        outer:
-        while (start > 0) {
-            long from = Math.max(0, start - chunk.capacity());
-            chunk.clear().limit((int) (start - from));
-            int read = 0;
-            while (chunk.hasRemaining()) {
-                int r = ch.read(chunk, from + read);
-                if (r < 0) {
-                    break;
-                }
-                read += r;
-            }
-            for (int i = read - 1; i >= 0; i--) {
-                if (chunk.get(i) == '\n') {
-                    start = from + i + 1;
-                    break outer;
-                }
-            }
-            start = from;
-        }
+        long start = completeLength(ch, end); // just after the newline before it, or 0
         ByteBuffer line = ByteBuffer.allocate((int) (end - start));
         while (line.hasRemaining()) {
             if (ch.read(line, start + line.position()) < 0) {
