@@ -74,13 +74,20 @@ public final class PolicyEngine {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(at, "at");
         try {
-            Evaluation evaluation = evaluator.run(FactBuilder.facts(input, at), input.evidence().promotion().to());
-            PromotionDecision.Provenance provenance = new PromotionDecision.Provenance(
-                    ENGINE_VERSION, rulebase.digest(), inputDigest(input), at.toString());
-            return Decider.decide(input, evaluation, Explainer.trace(evaluation.firings(), rulebase.rules()), provenance);
+            return decide(input, at, run(input, at));
         } catch (EvaluationFailure e) {
             throw new EvaluationException(e.getMessage(), e.getCause());
         }
+    }
+
+    private Evaluation run(EvaluationInput input, Instant at) {
+        return evaluator.run(FactBuilder.facts(input, at), input.evidence().promotion().to());
+    }
+
+    private PromotionDecision decide(EvaluationInput input, Instant at, Evaluation evaluation) {
+        PromotionDecision.Provenance provenance = new PromotionDecision.Provenance(
+                ENGINE_VERSION, rulebase.digest(), inputDigest(input), at.toString());
+        return Decider.decide(input, evaluation, Explainer.trace(evaluation.firings(), rulebase.rules()), provenance);
     }
 
     /**
@@ -92,12 +99,8 @@ public final class PolicyEngine {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(at, "at");
         try {
-            Evaluation evaluation = evaluator.run(FactBuilder.facts(input, at), input.evidence().promotion().to());
-            PromotionDecision.Provenance provenance = new PromotionDecision.Provenance(
-                    ENGINE_VERSION, rulebase.digest(), inputDigest(input), at.toString());
-            PromotionDecision decision =
-                    Decider.decide(input, evaluation, Explainer.trace(evaluation.firings(), rulebase.rules()), provenance);
-            return Advisor.advise(decision, evaluation, rulebase.rules(), rulebase.settings());
+            Evaluation evaluation = run(input, at);
+            return Advisor.advise(decide(input, at, evaluation), evaluation, rulebase.rules(), rulebase.settings());
         } catch (EvaluationFailure e) {
             throw new EvaluationException(e.getMessage(), e.getCause());
         }
