@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stage 3, facts: turns a validated input into the flat facts rules match, each list item
@@ -107,12 +108,44 @@ public final class FactBuilder {
         out.add(new Observability(o.logs(), o.metrics(), o.traces(), o.alerts(), o.criticalAlertsFiring()));
     }
 
-    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    /** A record component that may hold an instant, with its pointer token escaped once. */
+    private record Slot(RecordComponent component, String token) {}
+
+    /**
+     * Per record class, the components whose declared type can hold an instant (an instant, a record,
+     * a list or collection of such, or a type that is not known until run time): found once per class,
+     * so a decision does not read every string and number of the input to find its times.
+     */
+    private static final ClassValue<List<Slot>> SLOTS = new ClassValue<>() {
         @Override
-        protected RecordComponent[] computeValue(Class<?> type) {
-            return type.getRecordComponents();
+        protected List<Slot> computeValue(Class<?> type) {
+            List<Slot> out = new ArrayList<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (mayHoldInstant(c.getGenericType())) {
+                    out.add(new Slot(c, escape(c.getName())));
+                }
+            }
+            return List.copyOf(out);
         }
     };
+
+    private static boolean mayHoldInstant(java.lang.reflect.Type type) {
+        if (type instanceof Class<?> c) {
+            if (c.isPrimitive() || c.isEnum() || CharSequence.class.isAssignableFrom(c) || Number.class.isAssignableFrom(c)
+                    || c == Boolean.class || Map.class.isAssignableFrom(c)) {
+                return false;
+            }
+            if (c.isRecord()) {
+                return SLOTS.get(c).size() > 0;
+            }
+            return true; // Instant itself, a raw collection, Object: look at the value
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType p && p.getRawType() instanceof Class<?> raw
+                && Collection.class.isAssignableFrom(raw) && p.getActualTypeArguments().length == 1) {
+            return mayHoldInstant(p.getActualTypeArguments()[0]);
+        }
+        return true;
+    }
 
     /**
      * A {@link Timestamp} for every instant that is set in {@code value} and below it, in
@@ -123,14 +156,15 @@ public final class FactBuilder {
         if (value instanceof Instant at) {
             out.add(new Timestamp(document, pointer, at));
         } else if (value instanceof Record record) {
-            for (RecordComponent c : COMPONENTS.get(record.getClass())) {
+            for (Slot slot : SLOTS.get(record.getClass())) {
                 Object field;
                 try {
-                    field = c.getAccessor().invoke(record);
+                    field = slot.component().getAccessor().invoke(record);
                 } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("cannot read " + document + " field " + pointer + "/" + c.getName(), e);
+                    throw new IllegalStateException("cannot read " + document + " field " + pointer + "/"
+                            + slot.component().getName(), e);
                 }
-                timestamps(document, pointer + "/" + escape(c.getName()), field, out);
+                timestamps(document, pointer + "/" + slot.token(), field, out);
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
