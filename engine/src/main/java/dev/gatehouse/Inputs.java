@@ -3,18 +3,18 @@ package dev.gatehouse;
 import static dev.gatehouse.model.DiagnosticCode.UNREADABLE_FILE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.load.Document;
-import dev.gatehouse.load.DocumentReader;
-import dev.gatehouse.load.Numbers;
+import dev.gatehouse.internal.load.Document;
+import dev.gatehouse.internal.load.DocumentReader;
+import dev.gatehouse.internal.load.Numbers;
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
-import dev.gatehouse.report.Sources;
-import dev.gatehouse.validate.Checked;
-import dev.gatehouse.validate.InputValidator;
-import dev.gatehouse.validate.Schemas;
+import dev.gatehouse.internal.Sources;
+import dev.gatehouse.internal.validate.Checked;
+import dev.gatehouse.internal.validate.InputValidator;
+import dev.gatehouse.internal.validate.Schemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -211,14 +211,14 @@ public final class Inputs {
 
     /**
      * The documents an input's provenance digest and decision log entry are taken over: those it was read from,
-     * or, for an input built from Java values, the values as {@link dev.gatehouse.report.Json#mapper()} writes
+     * or, for an input built from Java values, the values as {@link dev.gatehouse.internal.json.Json#mapper()} writes
      * them (nulls included).
      */
     public static EvaluationInput.Documents documents(EvaluationInput input) {
         if (input.documents() != null) {
             return input.documents();
         }
-        var mapper = dev.gatehouse.report.Json.mapper();
+        var mapper = dev.gatehouse.internal.json.Json.mapper();
         return new EvaluationInput.Documents(mapper.valueToTree(input.evidence()), mapper.valueToTree(input.readback()),
                 input.exceptions().stream().<JsonNode>map(mapper::valueToTree).toList());
     }
@@ -268,7 +268,7 @@ public final class Inputs {
 
     /** The JSON Schema of an input kind ({@code ReleaseEvidence}, {@code EnvironmentReadback}, {@code RiskException}). */
     public static String schema(String kind) {
-        return dev.gatehouse.report.Json.pretty(Schemas.generate(kind));
+        return dev.gatehouse.internal.json.Json.pretty(Schemas.generate(kind));
     }
 
     private static <T> Read<T> checkTree(JsonNode tree, String label, String kind, Class<T> type,

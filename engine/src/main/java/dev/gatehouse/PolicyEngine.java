@@ -2,24 +2,24 @@ package dev.gatehouse;
 
 import static dev.gatehouse.model.DiagnosticCode.MISSING_RULEBASE_FILE;
 
-import dev.gatehouse.decide.Decider;
-import dev.gatehouse.evaluate.Evaluation;
-import dev.gatehouse.evaluate.EvaluationFailure;
-import dev.gatehouse.evaluate.Evaluator;
-import dev.gatehouse.explain.Advisor;
-import dev.gatehouse.explain.Explainer;
+import dev.gatehouse.internal.decide.Decider;
+import dev.gatehouse.internal.evaluate.Evaluation;
+import dev.gatehouse.internal.evaluate.EvaluationFailure;
+import dev.gatehouse.internal.evaluate.Evaluator;
+import dev.gatehouse.internal.explain.Advisor;
+import dev.gatehouse.internal.explain.Explainer;
 import dev.gatehouse.facts.FactBuilder;
-import dev.gatehouse.lint.Linter;
+import dev.gatehouse.internal.rulebase.Structure;
 import dev.gatehouse.model.Environment;
 import dev.gatehouse.model.BlockerAdvice;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.model.RuleMetadata;
-import dev.gatehouse.report.Json;
-import dev.gatehouse.rulebase.CompiledRulebase;
-import dev.gatehouse.rulebase.RuleSource;
-import dev.gatehouse.rulebase.RuleSources;
-import dev.gatehouse.rulebase.RulebaseCompiler;
+import dev.gatehouse.internal.json.Json;
+import dev.gatehouse.internal.rulebase.CompiledRulebase;
+import dev.gatehouse.internal.rulebase.RuleSource;
+import dev.gatehouse.internal.rulebase.RuleSources;
+import dev.gatehouse.internal.rulebase.RulebaseCompiler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -293,7 +293,7 @@ public final class PolicyEngine {
             List<dev.gatehouse.model.Diagnostic> problems = new java.util.ArrayList<>(result.diagnostics());
             if (rules != null && problems.isEmpty()) {
                 // The structure check runs too (the bundled default is held to it by the build: gatehouse check in mvn verify).
-                Linter.structure(sources).stream().filter(d -> !problems.contains(d)).forEach(problems::add);
+                Structure.structure(sources).stream().filter(d -> !problems.contains(d)).forEach(problems::add);
             }
             if (result.rulebase() == null || !problems.isEmpty()) {
                 problems.sort(dev.gatehouse.model.Diagnostic.ORDER);

@@ -38,8 +38,8 @@ class EnforcementTableTest {
         Files.writeString(table, edited, StandardCharsets.UTF_8);
 
         PromotionDecision before = SharedEngine.rules()
-                .evaluate(EvaluationSafetyTest.example(), AT);
-        PromotionDecision after = PolicyEngine.builder().rules(rules).build().evaluate(EvaluationSafetyTest.example(), AT);
+                .evaluate(TestPaths.workedExample(), AT);
+        PromotionDecision after = PolicyEngine.builder().rules(rules).build().evaluate(TestPaths.workedExample(), AT);
 
         assertTrue(before.eligible());
         assertFalse(after.eligible());
@@ -57,7 +57,7 @@ class EnforcementTableTest {
         PolicyEngine engine = PolicyEngine.builder().build();
         String control = engine.controls().stream().filter(c -> c.startsWith("SEC")).sorted().skip(1).findFirst().orElseThrow();
         PromotionDecision d = engine.withEnforcement(control, Environment.PRODUCTION, "hard")
-                .evaluate(EvaluationSafetyTest.example(), AT);
+                .evaluate(TestPaths.workedExample(), AT);
         assertFalse(d.eligible());
     }
 

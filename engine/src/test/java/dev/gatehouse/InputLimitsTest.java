@@ -53,7 +53,7 @@ class InputLimitsTest {
         long evidence = Files.size(EXAMPLE.resolve("evidence.json"));
         InputLimits limits = InputLimits.builder().maxInputBytes(evidence + 10).maxTotalBytes(evidence + 10).build();
         assertEquals("readback.json: input-too-large: would take the inputs of this evaluation past the limit of "
-                        + dev.gatehouse.load.Sizes.format(evidence + 10) + " in all (--max-total-input-size); it was not parsed",
+                        + dev.gatehouse.internal.load.Sizes.format(evidence + 10) + " in all (--max-total-input-size); it was not parsed",
                 rejected(copy("evidence.json"), copy("readback.json"), null, limits));
     }
 

@@ -19,6 +19,6 @@ class PublishedSchemasTest {
     Stream<DynamicTest> bundledSchemaEqualsGeneratedSchema() {
         return List.of("ReleaseEvidence", "EnvironmentReadback", "RiskException").stream()
                 .map(kind -> DynamicTest.dynamicTest(kind, () -> org.junit.jupiter.api.Assertions.assertEquals(
-                        Inputs.schema(kind), dev.gatehouse.report.Json.pretty(dev.gatehouse.validate.Schemas.load(kind)))));
+                        Inputs.schema(kind), dev.gatehouse.internal.json.Json.pretty(dev.gatehouse.internal.validate.Schemas.load(kind)))));
     }
 }

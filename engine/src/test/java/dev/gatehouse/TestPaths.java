@@ -18,4 +18,10 @@ public final class TestPaths {
     public static Path fixtures() {
         return root().resolve("fixtures");
     }
+
+    /** The worked example (evidence, readback and its exceptions folder), read and validated. */
+    public static dev.gatehouse.model.EvaluationInput workedExample() {
+        return Inputs.read(fixtures().resolve("worked-example/evidence.json"),
+                fixtures().resolve("worked-example/readback.json"), fixtures().resolve("worked-example/exceptions"));
+    }
 }

@@ -3,7 +3,7 @@ package dev.gatehouse.bench;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
-import dev.gatehouse.report.Json;
+import dev.gatehouse.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -6,7 +6,7 @@ import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
-import dev.gatehouse.rulebase.EnforcementTable;
+import dev.gatehouse.internal.rulebase.EnforcementTable;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.report.Json;
+import dev.gatehouse.internal.json.Json;
 import dev.gatehouse.whatif.Replay;
 import dev.gatehouse.whatif.ReplayReport;
 import dev.gatehouse.whatif.WhatIfText;

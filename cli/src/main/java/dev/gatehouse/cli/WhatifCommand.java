@@ -1,7 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.report.Json;
+import dev.gatehouse.internal.json.Json;
 import dev.gatehouse.whatif.Blocker;
 import dev.gatehouse.whatif.Blockers;
 import dev.gatehouse.whatif.Changes;

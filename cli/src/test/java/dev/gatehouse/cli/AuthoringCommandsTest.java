@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code gatehouse check}, {@code gatehouse test} and the CI report formats: exit codes and exact output. */
 class AuthoringCommandsTest {
     static final Path ROOT = CliRun.ROOT;
-    static final Path LINT = ROOT.resolve("engine/src/test/resources/lint");
+    static final Path LINT = ROOT.resolve("tools/src/test/resources/lint");
     static final Path CASES = ROOT.resolve("cli/src/test/resources/cases");
     static final Path WORKED = ROOT.resolve("fixtures/worked-example");
 

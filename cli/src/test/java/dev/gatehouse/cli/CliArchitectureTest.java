@@ -23,9 +23,9 @@ class CliArchitectureTest {
     @Test
     void theCommandUsesOnlyThePublicApiOfTheEngine() {
         noClasses().that().resideInAPackage("dev.gatehouse.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.load..", "dev.gatehouse.validate..",
-                        "dev.gatehouse.facts..", "dev.gatehouse.rulebase..", "dev.gatehouse.evaluate..",
-                        "dev.gatehouse.decide..", "dev.gatehouse.explain..", "org.kie..", "org.drools..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.internal.load..", "dev.gatehouse.internal.validate..",
+                        "dev.gatehouse.facts..", "dev.gatehouse.internal.rulebase..", "dev.gatehouse.internal.evaluate..",
+                        "dev.gatehouse.internal.decide..", "dev.gatehouse.internal.explain..", "org.kie..", "org.drools..")
                 .check(CLASSES);
     }
 }

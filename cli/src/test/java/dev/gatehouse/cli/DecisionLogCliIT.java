@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.report.Json;
+import dev.gatehouse.internal.json.Json;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

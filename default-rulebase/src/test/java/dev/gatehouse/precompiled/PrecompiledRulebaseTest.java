@@ -10,7 +10,7 @@ import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.cases.CaseLoader;
 import dev.gatehouse.cases.GoldenCase;
 import dev.gatehouse.model.EvaluationInput;
-import dev.gatehouse.report.Json;
+import dev.gatehouse.internal.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

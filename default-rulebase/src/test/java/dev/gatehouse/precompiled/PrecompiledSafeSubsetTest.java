@@ -3,9 +3,9 @@ package dev.gatehouse.precompiled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.rulebase.RuleSource;
-import dev.gatehouse.rulebase.RuleSources;
-import dev.gatehouse.rulebase.RulebaseCompiler;
+import dev.gatehouse.internal.rulebase.RuleSource;
+import dev.gatehouse.internal.rulebase.RuleSources;
+import dev.gatehouse.internal.rulebase.RulebaseCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

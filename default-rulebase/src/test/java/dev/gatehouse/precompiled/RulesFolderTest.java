@@ -11,7 +11,7 @@ import dev.gatehouse.RulebaseException;
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.RuleMetadata;
-import dev.gatehouse.report.Json;
+import dev.gatehouse.internal.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,14 +136,14 @@ class RulesFolderTest {
         Path rules = copyOfRules(tmp);
         append(rules.resolve("ci.drl"), "\nrule \"broken\" when $x : NoSuchFact() then end\n");
         java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
-        boolean staged = dev.gatehouse.rulebase.Precompile.run(rules, tmp.resolve("kjar"), tmp.resolve("classes"),
+        boolean staged = dev.gatehouse.internal.rulebase.Precompile.run(rules, tmp.resolve("kjar"), tmp.resolve("classes"),
                 new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
         assertFalse(staged, log.toString());
         assertTrue(log.toString().contains("NoSuchFact"), log.toString());
         assertFalse(Files.exists(tmp.resolve("kjar/gatehouse/rules")));
 
         Files.copy(ROOT.resolve("rules/ci.drl"), rules.resolve("ci.drl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertTrue(dev.gatehouse.rulebase.Precompile.run(rules, tmp.resolve("kjar"), tmp.resolve("classes"),
+        assertTrue(dev.gatehouse.internal.rulebase.Precompile.run(rules, tmp.resolve("kjar"), tmp.resolve("classes"),
                 new java.io.PrintStream(log, true, StandardCharsets.UTF_8)), log.toString());
     }
 }

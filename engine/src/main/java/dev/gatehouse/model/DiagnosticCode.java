@@ -99,13 +99,13 @@ public enum DiagnosticCode {
 
     /** The stage that reports a code. */
     public enum Stage {
-        /** Reading input files and folders ({@code dev.gatehouse.load}). */
+        /** Reading input files and folders ({@code dev.gatehouse.internal.load}). */
         LOAD,
-        /** Checking input documents against the contract ({@code dev.gatehouse.validate}). */
+        /** Checking input documents against the contract ({@code dev.gatehouse.internal.validate}). */
         VALIDATE,
-        /** Compiling the rulebase's DRL ({@code dev.gatehouse.rulebase}); {@code check} reports these first. */
+        /** Compiling the rulebase's DRL ({@code dev.gatehouse.internal.rulebase}); {@code check} reports these first. */
         COMPILE,
-        /** Reading the rulebase's CSV tables ({@code dev.gatehouse.rulebase}); {@code check} reports these second. */
+        /** Reading the rulebase's CSV tables ({@code dev.gatehouse.internal.rulebase}); {@code check} reports these second. */
         TABLES,
         /** The lints of {@code gatehouse check} ({@code dev.gatehouse.lint}); reported last. */
         LINT,

@@ -1,7 +1,0 @@
-package dev.gatehouse.evaluate;
-
-/**
- * A conclusion and the rule that inserted it: {@code firing} is the index, in the evaluation's
- * firings, of the firing whose consequence inserted {@code fact}.
- */
-public record Insertion(String rule, Object fact, int firing) {}

@@ -1,0 +1,102 @@
+package dev.gatehouse.internal.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.erdtman.jcs.JsonCanonicalizer;
+
+/**
+ * The JSON writers: pretty, for decisions; canonical (sorted keys, no spaces), for the decision log; RFC 8785
+ * (JCS), for the input digest.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+    private static final ObjectWriter PRETTY = MAPPER.writer(
+            new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                            .withObjectEmptySeparator("")
+                            .withArrayEmptySeparator(""))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter CANONICAL = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build()
+            .writer();
+
+    private Json() {}
+
+    /** The mapper for reading and writing contract values. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Pretty JSON with two-space indentation and a final newline. */
+    public static String pretty(Object value) {
+        try {
+            return PRETTY.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Canonical JSON: keys sorted at every level, no whitespace. */
+    public static byte[] canonical(Object value) {
+        try {
+            return CANONICAL.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * RFC 8785 (JSON Canonicalization Scheme) of a JSON object, as UTF-8: object members sorted by their
+     * UTF-16 code units, no whitespace, strings with the minimal escapes, and every number as the IEEE 754
+     * double it denotes written the way ECMAScript writes it ({@code 24.0} and {@code 24} are both {@code 24},
+     * {@code 1e21} is {@code 1e+21}); NaN and infinities are refused. A number that is not exactly a double (an integer beyond 2^53) is written
+     * as the nearest double, as JCS requires. Implemented by {@code org.erdtman.jcs}, by an author of the RFC.
+     */
+    public static byte[] jcs(JsonNode value) {
+        try {
+            // NaN and infinities written bare, so that the canonicalizer refuses them (RFC 8785 3.2.2.3), not as strings.
+            return new JsonCanonicalizer(MAPPER.writer().without(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                    .writeValueAsString(value)).getEncodedUTF8();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot canonicalize JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code sha256:<hex>} of some bytes. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code sha256:<hex>} of a string's UTF-8 bytes. */
+    public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
