@@ -28,7 +28,7 @@ import java.util.List;
 public final class BenchInputs {
     /** The evaluation time of the worked example's case.yaml. */
     public static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.gatehouse.internal.json.Json.mapper();
 
     /** One input as bytes: what a CI job would send. */
     public record Bytes(byte[] evidence, byte[] readback, List<byte[]> exceptions) {

@@ -78,7 +78,7 @@ public final class Summary {
 
     static Map<String, Score> read(Path file) throws IOException {
         Map<String, Score> out = new TreeMap<>();
-        for (JsonNode run : new ObjectMapper().readTree(file.toFile())) {
+        for (JsonNode run : dev.gatehouse.internal.json.Json.mapper().readTree(file.toFile())) {
             String name = run.path("benchmark").asText().replaceFirst("^dev\\.gatehouse\\.bench\\.", "");
             StringBuilder key = new StringBuilder(name);
             run.path("params").properties().forEach(p -> key.append(" ").append(p.getKey()).append("=").append(p.getValue().asText()));

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.gatehouse.patch.JsonPatch;
 import dev.gatehouse.patch.PatchException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.gatehouse.internal.json.Json;
 import dev.gatehouse.model.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,18 +29,9 @@ import java.util.stream.Stream;
 
 /** Reads golden cases from a fixtures folder, strictly: a malformed case.yaml is a diagnostic. */
 public final class CaseLoader {
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+    private static final ObjectMapper YAML = Json.exactYaml();
     /** Reads a base's documents and writes patched ones: numbers kept exactly as written, duplicate keys refused. */
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    static final ObjectMapper JSON = Json.exact();
     /** Where a case in patch form finds its base: {@code bases/NAME} in the nearest folder above it that has one. */
     public static final String BASES = "bases";
     private static final Set<String> TOP = Set.of("description", "at", "base", "evidence", "readback", "expect");

@@ -121,7 +121,7 @@ public final class DecisionLog {
                 prev = Json.sha256(last);
                 JsonNode tree;
                 try {
-                    tree = StrictLogJson.MAPPER.readTree(last);
+                    tree = dev.gatehouse.internal.json.Json.strict().readTree(last);
                 } catch (IOException e) {
                     tree = null;
                 }
@@ -230,7 +230,7 @@ public final class DecisionLog {
                 byte[] body = java.util.Arrays.copyOf(line, line.length - 1);
                 JsonNode tree;
                 try {
-                    tree = StrictLogJson.MAPPER.readTree(body);
+                    tree = dev.gatehouse.internal.json.Json.strict().readTree(body);
                 } catch (IOException e) {
                     return new Verification(n, n, "the line is not JSON", null, false);
                 }
@@ -290,7 +290,7 @@ public final class DecisionLog {
         for (int i = 0; i < lines.size(); i++) {
             JsonNode t;
             try {
-                t = StrictLogJson.MAPPER.readTree(lines.get(i));
+                t = dev.gatehouse.internal.json.Json.strict().readTree(lines.get(i));
             } catch (IOException e) {
                 throw new IOException(file + ":" + (i + 1) + ": the line is not JSON", e);
             }
@@ -361,13 +361,5 @@ public final class DecisionLog {
             }
         }
         return out.size() == 0 ? null : out.toByteArray();
-    }
-
-    /** Strict JSON for log lines. */
-    private static final class StrictLogJson {
-        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
     }
 }

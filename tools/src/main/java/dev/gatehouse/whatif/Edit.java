@@ -58,7 +58,7 @@ public sealed interface Edit {
         String pointer = pointer(rest.substring(0, eq), text);
         String json = rest.substring(eq + 1);
         try {
-            JsonNode value = StrictJson.MAPPER.readTree(json);
+            JsonNode value = dev.gatehouse.internal.json.Json.strict().readTree(json);
             if (value == null || value.isMissingNode()) {
                 throw new IllegalArgumentException("'" + text + "': the value after = is empty; write JSON, e.g. \"text\", 3, true, null");
             }
@@ -87,7 +87,7 @@ public sealed interface Edit {
         }
         JsonNode ops;
         try {
-            ops = StrictJson.MAPPER.readTree(bytes);
+            ops = dev.gatehouse.internal.json.Json.strict().readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the patch " + file + " is not JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {

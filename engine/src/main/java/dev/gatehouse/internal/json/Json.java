@@ -1,16 +1,20 @@
 package dev.gatehouse.internal.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +24,18 @@ import java.util.HexFormat;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
- * The JSON writers: pretty, for decisions; canonical (sorted keys, no spaces), for the decision log; RFC 8785
- * (JCS), for the input digest.
+ * The one place Gatehouse's JSON mappers are configured, each for one job:
+ * <ul>
+ *   <li>{@link #mapper()}: contract values (decisions, inputs built from Java values), java.time as ISO text;</li>
+ *   <li>{@link #pretty}, {@link #canonical}, {@link #jcs}: the writers for decisions, log lines and the input
+ *       digest (RFC 8785);</li>
+ *   <li>{@link #strict()}: JSON a user typed or a log holds (what-if edits and patches, decision-log lines):
+ *       duplicate keys and trailing content refused;</li>
+ *   <li>{@link #exact()} and {@link #exactYaml()}: golden cases and their bases, numbers kept exactly as written
+ *       (a base patched and written back keeps {@code 1.50}).</li>
+ * </ul>
+ * Input documents are read by {@code internal.load.DocumentReader}, whose parser limits come from each
+ * caller's {@code InputLimits}.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -44,7 +58,38 @@ public final class Json {
             .build()
             .writer();
 
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final ObjectMapper EXACT = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+    private static final ObjectMapper EXACT_YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
     private Json() {}
+
+    /** Strict JSON for text a user typed or a log holds: duplicate keys and trailing tokens are errors. */
+    public static ObjectMapper strict() {
+        return STRICT;
+    }
+
+    /** JSON read and written with numbers exactly as written (big decimals), duplicate keys refused, indented. */
+    public static ObjectMapper exact() {
+        return EXACT;
+    }
+
+    /** YAML read with numbers exactly as written. */
+    public static ObjectMapper exactYaml() {
+        return EXACT_YAML;
+    }
 
     /** The mapper for reading and writing contract values. */
     public static ObjectMapper mapper() {
