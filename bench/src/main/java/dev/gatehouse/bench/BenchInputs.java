@@ -31,6 +31,7 @@ public final class BenchInputs {
     private static final ObjectMapper JSON = dev.gatehouse.internal.json.Json.mapper();
 
     /** One input as bytes: what a CI job would send. */
+    @SuppressWarnings("ArrayRecordComponent") // the bytes a CI job sends, read only; never compared
     public record Bytes(byte[] evidence, byte[] readback, List<byte[]> exceptions) {
         /** Parses and validates the documents (JSON, YAML for exceptions), as the command does. */
         public EvaluationInput parse() {

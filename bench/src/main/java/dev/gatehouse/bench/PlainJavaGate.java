@@ -262,13 +262,11 @@ public final class PlainJavaGate {
             int base;
             Integer unhealthy = null;
             ReleaseEvidence.RolloutEntry top = null;
-            int topIndex = -1;
             for (int i = 0; i < history.size(); i++) {
                 ReleaseEvidence.RolloutEntry h = history.get(i);
                 if (!h.healthy() && (unhealthy == null || h.ring() < unhealthy)) unhealthy = h.ring();
                 if (top == null || h.ring() > top.ring() || (h.ring().equals(top.ring()) && !h.enteredAt().isBefore(top.enteredAt()))) {
                     top = h;
-                    topIndex = i;
                 }
             }
             int max = s.integer("ring.max");

@@ -55,7 +55,7 @@ public record Now(Instant at) {
 
     /** A duration in words for messages: "30h", "6d 2h", "45m". */
     public static String words(Duration d) {
-        long s = Math.abs(d.getSeconds());
+        long s = Math.abs(d.toSeconds());
         String sign = d.isNegative() ? "-" : "";
         long days = s / 86_400;
         long hours = (s % 86_400) / 3_600;

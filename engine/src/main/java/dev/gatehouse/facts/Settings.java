@@ -125,8 +125,8 @@ public final class Settings {
         }
         if (s.type() != type) {
             throw new IllegalStateException(
-                    "setting '" + name + "' is a " + s.type().name().toLowerCase() + ", read as a "
-                            + type.name().toLowerCase());
+                    "setting '" + name + "' is a " + s.type().name().toLowerCase(java.util.Locale.ROOT) + ", read as a "
+                            + type.name().toLowerCase(java.util.Locale.ROOT));
         }
         return s.value();
     }

@@ -56,15 +56,17 @@ public record Sources(Source evidence, Source readback, Map<String, Source> exce
     public Place place(String pointer, String exceptionId) {
         InputDocument doc = InputDocument.of(pointer);
         Source source = evidence;
+        boolean unknownException = false;
         if (doc == InputDocument.READBACK) {
             source = readback;
         } else if (doc == InputDocument.EXCEPTION && exceptionId != null && exceptions.containsKey(exceptionId)) {
             source = exceptions.get(exceptionId);
+        } else if (doc == InputDocument.EXCEPTION) {
+            unknownException = true; // no document of its own: point at the start of the evidence
         } else if (doc == null) {
             doc = InputDocument.EVIDENCE;
         }
-        Locations.Position p = source == evidence && doc == InputDocument.EXCEPTION
-                ? Locations.Position.START : source.locations().of(pointer);
+        Locations.Position p = unknownException ? Locations.Position.START : source.locations().of(pointer);
         return new Place(source.file(), doc, p.line(), p.column());
     }
 

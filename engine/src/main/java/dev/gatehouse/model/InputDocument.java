@@ -14,6 +14,7 @@ public enum InputDocument {
     EXCEPTION("exception", RiskException.class);
 
     private final String wire;
+    @SuppressWarnings("ImmutableEnumChecker") // Set.copyOf: unmodifiable
     private final Set<String> fields;
 
     InputDocument(String wire, Class<? extends Record> type) {

@@ -195,7 +195,7 @@ final class ValueLint {
 
     private static String wire(Enum<?> e) {
         try {
-            return String.valueOf(e.getClass().getMethod("wire").invoke(e));
+            return String.valueOf(e.getDeclaringClass().getMethod("wire").invoke(e));
         } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException x) {
             return e.toString();
         }

@@ -254,7 +254,8 @@ public final class SarifReport {
     /** Text as markdown: the characters markdown would read as markup are escaped. */
     static String markdown(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             if ("\\`*_[]<>#|".indexOf(c) >= 0) {
                 sb.append('\\');
             }

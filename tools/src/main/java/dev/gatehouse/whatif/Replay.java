@@ -88,9 +88,8 @@ public final class Replay {
     public static Corpus log(Path file) throws IOException {
         List<Case> cases = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        int width = 1;
         List<DecisionLog.Entry> entries = DecisionLog.read(file);
-        width = String.valueOf(entries.size()).length();
+        int width = String.valueOf(entries.size()).length();
         for (DecisionLog.Entry e : entries) {
             String name = "line " + String.format("%0" + width + "d", e.line()) + " "
                     + e.evidence().path("release").path("service").asText() + " "

@@ -247,16 +247,14 @@ final class CompileErrors {
         final int line;
         final int column;
         final String next;
-        final int nextLine;
         String note;
 
-        Unclosed(RuleSource drl, String name, int line, int column, String next, int nextLine) {
+        Unclosed(RuleSource drl, String name, int line, int column, String next) {
             this.drl = drl;
             this.name = name;
             this.line = line;
             this.column = column;
             this.next = next;
-            this.nextLine = nextLine;
         }
 
         /** A syntax error in this file at or after the rule's header: a consequence of the missing end. */
@@ -284,7 +282,7 @@ final class CompileErrors {
                 int[] pos = DrlText.position(code, rule.start(1));
                 int[] nextPos = DrlText.position(code, stop);
                 String next = stop < code.length() ? "the " + header.group(1) + " at line " + nextPos[0] : "the end of the file";
-                out.add(new Unclosed(drl, rule.group(2), pos[0], pos[1], next, nextPos[0]));
+                out.add(new Unclosed(drl, rule.group(2), pos[0], pos[1], next));
             }
         }
         return out;

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param label how diagnostics name the file (e.g. {@code rules/security.drl})
  * @param content the bytes
  */
+@SuppressWarnings("ArrayRecordComponent") // never compared by value; the content is never mutated
 public record RuleSource(String path, String label, byte[] content) {
     public RuleSource {
         Objects.requireNonNull(path, "path");

@@ -78,10 +78,10 @@ public final class RulebaseCompiler {
                 return null;
             }
             // The index lists the generated model classes, after a version header.
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
                 String name = line.strip();
                 if (!name.isEmpty() && !name.startsWith("Drools-Model-Version")) {
-                    models.add((Model) Class.forName(name, true, loader).getConstructor().newInstance());
+                    models.add(Class.forName(name, true, loader).asSubclass(Model.class).getConstructor().newInstance());
                 }
             }
         } catch (java.io.IOException | ReflectiveOperationException | ClassCastException e) {
@@ -110,7 +110,7 @@ public final class RulebaseCompiler {
                 return false;
             }
             java.util.Set<String> compiled = new java.util.TreeSet<>();
-            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
                 if (!line.isBlank()) {
                     compiled.add(line.strip());
                 }

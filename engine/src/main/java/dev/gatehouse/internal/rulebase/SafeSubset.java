@@ -328,7 +328,7 @@ public final class SafeSubset {
 
                 private void member(String o, String n, String verb) {
                     if (o.startsWith("[")) {
-                        if (!allowedClass(o, local) || !n.equals("clone") && DENIED_NAMES.contains(n)) {
+                        if (!allowedClass(o, local) || (!n.equals("clone") && DENIED_NAMES.contains(n))) {
                             type(method, "uses", o);
                         }
                         return; // arrays: clone() and length only
