@@ -2,6 +2,7 @@ package dev.gatehouse;
 
 import static dev.gatehouse.model.DiagnosticCode.MISSING_RULEBASE_FILE;
 
+import dev.gatehouse.internal.InputReading;
 import dev.gatehouse.internal.decide.Decider;
 import dev.gatehouse.internal.evaluate.Evaluation;
 import dev.gatehouse.internal.evaluate.EvaluationFailure;
@@ -12,7 +13,7 @@ import dev.gatehouse.facts.FactBuilder;
 import dev.gatehouse.internal.rulebase.Structure;
 import dev.gatehouse.model.Environment;
 import dev.gatehouse.model.BlockerAdvice;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.model.RuleMetadata;
 import dev.gatehouse.internal.json.Json;
@@ -81,13 +82,13 @@ public final class PolicyEngine {
     }
 
     private Evaluation run(EvaluationInput input, Instant at) {
-        return evaluator.run(FactBuilder.facts(input, at), input.evidence().promotion().to());
+        return evaluator.run(FactBuilder.facts(input.evidence(), input.readback(), input.exceptions(), at), input.evidence().promotion().to());
     }
 
     private PromotionDecision decide(EvaluationInput input, Instant at, Evaluation evaluation) {
         PromotionDecision.Provenance provenance = new PromotionDecision.Provenance(
                 ENGINE_VERSION, rulebase.digest(), inputDigest(input), at.toString());
-        return Decider.decide(input, evaluation, Explainer.trace(evaluation.firings(), rulebase.rules()), provenance);
+        return Decider.decide(input.evidence(), evaluation, Explainer.trace(evaluation.firings(), rulebase.rules()), provenance);
     }
 
     /**
@@ -174,7 +175,7 @@ public final class PolicyEngine {
      * ({@link Inputs#of}) has no documents: its values as written stand in for them ({@link Inputs#documents}).
      */
     public static String inputDigest(EvaluationInput input) {
-        EvaluationInput.Documents documents = Inputs.documents(input);
+        dev.gatehouse.internal.InputDocuments documents = InputReading.documents(input);
         com.fasterxml.jackson.databind.node.ObjectNode digested = Json.mapper().createObjectNode();
         digested.set("evidence", documents.evidence());
         digested.set("readback", documents.readback());

@@ -52,6 +52,41 @@ class ArchitectureTest {
     }
 
     @Test
+    void noPublicApiSignatureNamesAnInternalDroolsOrJacksonType() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods().that().arePublic()
+                .and().areDeclaredInClassesThat().arePublic()
+                .and().areDeclaredInClassesThat().resideInAnyPackage("dev.gatehouse", "dev.gatehouse.model..")
+                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
+                        "name only API, JDK or Bean Validation types in their signature") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaMethod m,
+                            com.tngtech.archunit.lang.ConditionEvents events) {
+                        java.util.Set<com.tngtech.archunit.core.domain.JavaClass> types = new java.util.HashSet<>(
+                                m.getRawParameterTypes());
+                        types.add(m.getRawReturnType());
+                        for (var t : types) {
+                            String name = t.getBaseComponentType().getName();
+                            if (name.startsWith("dev.gatehouse.internal.") || name.startsWith("org.kie.")
+                                    || name.startsWith("org.drools.") || name.startsWith("com.fasterxml.")) {
+                                events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(m,
+                                        m.getFullName() + " names " + name));
+                            }
+                        }
+                    }
+                })
+                .check(classes);
+    }
+
+    /** An input exists only validated: EvaluationInput's constructor is registered by the class itself, once. */
+    @Test
+    void onlyEvaluationInputRegistersItsConstructor() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.gatehouse.EvaluationInput")
+                .should().callMethod(dev.gatehouse.internal.InputAccess.class, "register",
+                        dev.gatehouse.internal.InputAccess.Maker.class, java.util.function.Function.class)
+                .check(classes);
+    }
+
+    @Test
     void onlyTheRulebaseAndEvaluateStagesTouchDrools() {
         noClasses().that().resideOutsideOfPackages("dev.gatehouse.internal.rulebase..",
                         "dev.gatehouse.internal.evaluate..")
@@ -61,8 +96,10 @@ class ArchitectureTest {
 
     @Test
     void stagesDoNotDependOnThePublicApiPackage() {
-        noClasses().that().resideInAnyPackage("dev.gatehouse.internal..", "dev.gatehouse.facts..",
-                        "dev.gatehouse.model..")
+        noClasses().that().resideInAnyPackage("dev.gatehouse.internal.json..", "dev.gatehouse.internal.load..",
+                        "dev.gatehouse.internal.validate..", "dev.gatehouse.facts..", "dev.gatehouse.internal.rulebase..",
+                        "dev.gatehouse.internal.evaluate..", "dev.gatehouse.internal.decide..",
+                        "dev.gatehouse.internal.explain..", "dev.gatehouse.model..")
                 .should().dependOnClassesThat().resideInAPackage("dev.gatehouse")
                 .check(classes);
     }

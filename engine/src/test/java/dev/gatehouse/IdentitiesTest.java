@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.facts.Persons;
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.DiagnosticCode;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.Identities;
 import dev.gatehouse.model.ReleaseEvidence;
 import java.nio.file.Files;
@@ -69,11 +69,11 @@ class IdentitiesTest {
                 assertEquals(expected, Identities.problem(spelling), "problem");
             }
             // A document: the JSON Schema first, then Bean Validation of the bound value.
-            JsonNode evidence = Inputs.readTree(EXAMPLE.resolve("evidence.json"));
+            JsonNode evidence = dev.gatehouse.internal.InputReading.readTree(EXAMPLE.resolve("evidence.json"));
             ((ObjectNode) evidence.path("approvals").get(1)).put("by", spelling);
-            JsonNode readback = Inputs.readTree(EXAMPLE.resolve("readback.json"));
+            JsonNode readback = dev.gatehouse.internal.InputReading.readTree(EXAMPLE.resolve("readback.json"));
             assertEquals(expectedDiagnostics("evidence.json", expected),
-                    diagnostics(() -> Inputs.fromTrees(evidence, "evidence.json", readback, "readback.json", null)));
+                    diagnostics(() -> dev.gatehouse.internal.InputReading.fromTrees(evidence, "evidence.json", readback, "readback.json", null)));
             // A Java value: Bean Validation only.
             EvaluationInput base = Inputs.read(EXAMPLE.resolve("evidence.json"), EXAMPLE.resolve("readback.json"), null);
             ReleaseEvidence e = base.evidence();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.internal.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +62,7 @@ class InputDigestTest {
         // every scalar of the file is a string or a plain number). Evidence and readback are the files themselves.
         List<String> args = new ArrayList<>(List.of("node", "-e", NODE_SCRIPT,
                 WORKED.resolve("evidence.json").toString(), WORKED.resolve("readback.json").toString()));
-        for (JsonNode x : worked().documents().exceptions()) {
+        for (JsonNode x : dev.gatehouse.internal.InputReading.documents(worked()).exceptions()) {
             Path json = tmp.resolve(x.get("id").asText() + ".json");
             Files.writeString(json, Json.pretty(x), StandardCharsets.UTF_8);
             args.add(json.toString());

@@ -92,7 +92,7 @@ class InputLimitsTest {
     void bytesGivenInMemoryAreHeldToTheSameLimit() {
         byte[] big = ("{\"a\": \"" + "x".repeat(InputLimits.DEFAULT_MAX_INPUT_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> Inputs.parse(big, "evidence", ReleaseEvidence.KIND, ReleaseEvidence.class, false));
+                () -> dev.gatehouse.internal.InputReading.parse(big, "evidence", ReleaseEvidence.KIND, ReleaseEvidence.class, false));
         assertEquals(List.of("evidence: input-too-large: is 4.0 MiB, larger than the limit of 4 MiB for one input (--max-input-size)"),
                 e.diagnostics().stream().map(Diagnostic::format).toList());
     }

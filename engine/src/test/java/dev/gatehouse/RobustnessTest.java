@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.model.EnvironmentReadback;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.internal.json.Json;
@@ -85,11 +85,11 @@ class RobustnessTest {
         ObjectNode e = EVIDENCE.deepCopy();
         ObjectNode r = READBACK.deepCopy();
         edits.forEach(group -> group.forEach(edit -> edit.apply(e, r)));
-        ReleaseEvidence ev = Inputs.parse(Json.mapper().writeValueAsBytes(e), "evidence", ReleaseEvidence.KIND,
+        ReleaseEvidence ev = dev.gatehouse.internal.InputReading.parse(Json.mapper().writeValueAsBytes(e), "evidence", ReleaseEvidence.KIND,
                 ReleaseEvidence.class, false);
-        EnvironmentReadback rb = Inputs.parse(Json.mapper().writeValueAsBytes(r), "readback", EnvironmentReadback.KIND,
+        EnvironmentReadback rb = dev.gatehouse.internal.InputReading.parse(Json.mapper().writeValueAsBytes(r), "readback", EnvironmentReadback.KIND,
                 EnvironmentReadback.class, false);
-        EvaluationInput input = new EvaluationInput(ev, rb, BASE.exceptions());
+        EvaluationInput input = Inputs.of(ev, rb, BASE.exceptions());
         PromotionDecision d = ENGINE.evaluate(input, AT);
         String what = "edits " + edits + "\n" + e + "\n" + r;
         Set<String> controls = ENGINE.controls();

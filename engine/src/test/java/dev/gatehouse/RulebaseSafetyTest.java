@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

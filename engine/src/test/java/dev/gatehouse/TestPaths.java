@@ -20,7 +20,7 @@ public final class TestPaths {
     }
 
     /** The worked example (evidence, readback and its exceptions folder), read and validated. */
-    public static dev.gatehouse.model.EvaluationInput workedExample() {
+    public static dev.gatehouse.EvaluationInput workedExample() {
         return Inputs.read(fixtures().resolve("worked-example/evidence.json"),
                 fixtures().resolve("worked-example/readback.json"), fixtures().resolve("worked-example/exceptions"));
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.cases.CaseLoader;
 import dev.gatehouse.cases.GoldenCase;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.internal.json.Json;
 import java.time.Duration;

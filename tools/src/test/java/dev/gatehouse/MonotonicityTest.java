@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.cases.CaseLoader;
 import dev.gatehouse.cases.GoldenCase;
 import dev.gatehouse.model.EnvironmentReadback;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
@@ -70,12 +70,12 @@ class MonotonicityTest {
     private static void check(GoldenCase c, UnaryOperator<ObjectNode> change, String what) throws IOException {
         EvaluationInput base = c.input();
         ObjectNode tree = (ObjectNode) evidenceTree(c);
-        ReleaseEvidence changed = Inputs.parse(Json.mapper().writeValueAsBytes(change.apply(tree)),
+        ReleaseEvidence changed = dev.gatehouse.internal.InputReading.parse(Json.mapper().writeValueAsBytes(change.apply(tree)),
                 "evidence.json (" + what + ")", ReleaseEvidence.KIND, ReleaseEvidence.class, false);
         EnvironmentReadback readback = base.readback();
         List<RiskException> exceptions = new ArrayList<>(base.exceptions());
         PromotionDecision before = ENGINE.evaluate(base, c.at());
-        PromotionDecision after = ENGINE.evaluate(new EvaluationInput(changed, readback, exceptions), c.at());
+        PromotionDecision after = ENGINE.evaluate(Inputs.of(changed, readback, exceptions), c.at());
         if (before.eligible()) {
             assertTrue(after.eligible(), () -> c.name() + " with " + what + " became ineligible: " + after.violations());
         }

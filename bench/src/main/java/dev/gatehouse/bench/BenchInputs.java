@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.model.EnvironmentReadback;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
 import dev.gatehouse.internal.rulebase.EnforcementTable;
@@ -35,14 +35,14 @@ public final class BenchInputs {
     public record Bytes(byte[] evidence, byte[] readback, List<byte[]> exceptions) {
         /** Parses and validates the documents (JSON, YAML for exceptions), as the command does. */
         public EvaluationInput parse() {
-            ReleaseEvidence e = Inputs.parse(evidence, "evidence.json", ReleaseEvidence.KIND, ReleaseEvidence.class, false);
-            EnvironmentReadback r = Inputs.parse(readback, "readback.json", EnvironmentReadback.KIND,
+            ReleaseEvidence e = dev.gatehouse.internal.InputReading.parse(evidence, "evidence.json", ReleaseEvidence.KIND, ReleaseEvidence.class, false);
+            EnvironmentReadback r = dev.gatehouse.internal.InputReading.parse(readback, "readback.json", EnvironmentReadback.KIND,
                     EnvironmentReadback.class, false);
             List<RiskException> xs = new ArrayList<>(exceptions.size());
             for (int i = 0; i < exceptions.size(); i++) {
-                xs.add(Inputs.parse(exceptions.get(i), "exception-" + i + ".yaml", RiskException.KIND, RiskException.class, true));
+                xs.add(dev.gatehouse.internal.InputReading.parse(exceptions.get(i), "exception-" + i + ".yaml", RiskException.KIND, RiskException.class, true));
             }
-            return new EvaluationInput(e, r, List.copyOf(xs));
+            return Inputs.of(e, r, List.copyOf(xs));
         }
     }
 

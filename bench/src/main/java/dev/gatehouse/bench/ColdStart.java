@@ -2,7 +2,7 @@ package dev.gatehouse.bench;
 
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.facts.Persons;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.Identities;
 
 /**

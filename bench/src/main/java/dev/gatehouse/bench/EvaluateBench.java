@@ -1,7 +1,7 @@
 package dev.gatehouse.bench;
 
 import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.internal.json.Json;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.gatehouse.bench;
 import com.ibm.icu.text.SpoofChecker;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.facts.Persons;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.Identities;
 import dev.gatehouse.model.PromotionDecision;
 import java.util.Locale;

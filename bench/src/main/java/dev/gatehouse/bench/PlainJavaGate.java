@@ -3,7 +3,7 @@ package dev.gatehouse.bench;
 import dev.gatehouse.facts.Now;
 import dev.gatehouse.facts.Settings;
 import dev.gatehouse.model.EnvironmentReadback;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
 import dev.gatehouse.internal.rulebase.EnforcementTable;

@@ -1,7 +1,7 @@
 package dev.gatehouse.bench;
 
 import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import java.nio.file.Files;
 import java.nio.file.Path;

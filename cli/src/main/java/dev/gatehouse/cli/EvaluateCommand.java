@@ -3,7 +3,7 @@ package dev.gatehouse.cli;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.log.DecisionLog;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.report.GithubReport;
 import dev.gatehouse.report.JUnitReport;
@@ -104,7 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             Outputs.checkDestination("--log", log, notTheLog);
         }
-        Inputs.Located located = Inputs.readLocated(inputs.evidence, inputs.readback, inputs.exceptions,
+        dev.gatehouse.internal.InputReading.Located located = dev.gatehouse.internal.InputReading.readLocated(inputs.evidence, inputs.readback, inputs.exceptions,
                 Options.limits(maxInputSize, maxTotalInputSize, maxExceptionFiles));
         EvaluationInput input = located.input();
         // Reports name files relative to the working directory (the checkout, in CI) when they are under it.

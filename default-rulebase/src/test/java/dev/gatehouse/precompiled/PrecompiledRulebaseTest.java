@@ -9,7 +9,7 @@ import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.cases.CaseLoader;
 import dev.gatehouse.cases.GoldenCase;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.internal.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.RulebaseException;
 import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.RuleMetadata;
 import dev.gatehouse.internal.json.Json;
 import java.io.IOException;

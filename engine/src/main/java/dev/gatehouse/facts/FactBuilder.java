@@ -1,8 +1,7 @@
 package dev.gatehouse.facts;
 
 import dev.gatehouse.model.EnvironmentReadback;
-import dev.gatehouse.model.EvaluationInput;
-import dev.gatehouse.model.InputDocument;
+import dev.gatehouse.internal.load.InputDocument;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
 import java.lang.reflect.InvocationTargetException;
@@ -20,15 +19,16 @@ import java.util.Map;
 public final class FactBuilder {
     private FactBuilder() {}
 
-    /** The facts of one input at evaluation time {@code now}, in document order. */
-    public static List<Object> facts(EvaluationInput input, Instant now) {
+    /** The facts of one (validated) input at evaluation time {@code now}, in document order. */
+    public static List<Object> facts(ReleaseEvidence evidence, EnvironmentReadback readback,
+            List<RiskException> exceptions, Instant now) {
         List<Object> out = new ArrayList<>(64);
         out.add(new Now(now));
-        evidence(input.evidence(), out);
-        timestamps(InputDocument.EVIDENCE.wire(), "", input.evidence(), out);
-        readback(input.readback(), out);
-        timestamps(InputDocument.READBACK.wire(), "", input.readback(), out);
-        for (RiskException x : input.exceptions()) {
+        evidence(evidence, out);
+        timestamps(InputDocument.EVIDENCE.wire(), "", evidence, out);
+        readback(readback, out);
+        timestamps(InputDocument.READBACK.wire(), "", readback, out);
+        for (RiskException x : exceptions) {
             out.add(new ExceptionRequest(x.id(), x.controls(), x.scope().services(),
                     x.scope().environments().stream().map(Object::toString).toList(), x.scope().findings(),
                     x.scope().maxRing(), x.requestedBy(), x.approvedBy(), x.createdAt(), x.expiresAt()));

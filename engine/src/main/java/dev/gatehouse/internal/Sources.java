@@ -1,7 +1,7 @@
 package dev.gatehouse.internal;
 
 import dev.gatehouse.internal.load.Locations;
-import dev.gatehouse.model.InputDocument;
+import dev.gatehouse.internal.load.InputDocument;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

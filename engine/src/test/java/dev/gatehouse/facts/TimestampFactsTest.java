@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.TestPaths;
 import dev.gatehouse.model.EnvironmentReadback;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,7 @@ class TimestampFactsTest {
 
     static List<String> timestamps(EvaluationInput input) {
         List<String> out = new ArrayList<>();
-        for (Object f : FactBuilder.facts(input, AT)) {
+        for (Object f : FactBuilder.facts(input.evidence(), input.readback(), input.exceptions(), AT)) {
             if (f instanceof Timestamp t) {
                 out.add(t.document() + " " + t.pointer() + " " + t.at());
             }
@@ -66,7 +66,7 @@ class TimestampFactsTest {
                 r.profile(), r.workloads(), r.identity(),
                 List.of(new EnvironmentReadback.DataService(first.name(), null, first.restoreVerifiedAt()), r.dataServices().get(1)),
                 r.secrets(), r.edge(), r.capacity(), r.observability());
-        List<String> readbackTimes = timestamps(new EvaluationInput(e.evidence(), readback, e.exceptions())).stream()
+        List<String> readbackTimes = timestamps(Inputs.of(e.evidence(), readback, e.exceptions())).stream()
                 .filter(t -> t.startsWith("readback ")).toList();
         assertEquals(List.of(
                 "readback /capturedAt 2026-11-28T11:40:00Z",

@@ -1,5 +1,6 @@
 package dev.gatehouse.model;
 
+import dev.gatehouse.internal.text.Suggest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

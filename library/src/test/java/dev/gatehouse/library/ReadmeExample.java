@@ -3,7 +3,7 @@ package dev.gatehouse.library;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import java.nio.file.Path;
 import java.time.Instant;

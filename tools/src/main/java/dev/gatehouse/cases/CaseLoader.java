@@ -1,5 +1,6 @@
 package dev.gatehouse.cases;
 
+import dev.gatehouse.internal.text.Suggest;
 import static dev.gatehouse.model.DiagnosticCode.BAD_CASE;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -92,7 +93,7 @@ public final class CaseLoader {
                     if (!controls.contains(control)) {
                         out.add(Diagnostic.input(BAD_CASE, label, "/expect/" + list + "/" + i + "/control", "control "
                                 + control + " is not in the rulebase's enforcement table"
-                                + dev.gatehouse.model.Suggest.didYouMean(control, controls)
+                                + dev.gatehouse.internal.text.Suggest.didYouMean(control, controls)
                                 + ": the case could never pass"));
                     }
                 }

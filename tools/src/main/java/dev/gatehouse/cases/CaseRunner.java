@@ -4,7 +4,7 @@ import dev.gatehouse.GatehouseException;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.gatehouse.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.InvalidInputException;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_VALUE;
 
 import dev.gatehouse.facts.OneOf;
 import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.model.Suggest;
+import dev.gatehouse.internal.text.Suggest;
 import dev.gatehouse.internal.rulebase.DrlText;
 import dev.gatehouse.internal.rulebase.FactModel;
 import dev.gatehouse.internal.rulebase.RuleSource;

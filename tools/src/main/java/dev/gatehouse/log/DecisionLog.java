@@ -3,7 +3,7 @@ package dev.gatehouse.log;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.internal.json.Json;
 import java.io.BufferedInputStream;
@@ -182,7 +182,7 @@ public final class DecisionLog {
         line.put("prev", prev);
         line.put("at", at.toString());
         // The documents as read (what provenance's inputDigest is taken over), so verify can recompute it.
-        EvaluationInput.Documents documents = dev.gatehouse.Inputs.documents(input);
+        dev.gatehouse.internal.InputDocuments documents = dev.gatehouse.internal.InputReading.documents(input);
         line.put("evidence", plain(documents.evidence(), true));
         line.put("readback", plain(documents.readback(), true));
         line.put("exceptions", documents.exceptions().stream().map(x -> plain(x, true)).toList());
@@ -273,7 +273,7 @@ public final class DecisionLog {
         line.get("exceptions").forEach(exceptions::add);
         EvaluationInput input;
         try {
-            input = dev.gatehouse.Inputs.fromTrees(line.get("evidence"), label + " evidence", line.get("readback"),
+            input = dev.gatehouse.internal.InputReading.fromTrees(line.get("evidence"), label + " evidence", line.get("readback"),
                     label + " readback", exceptions, label + " exceptions");
         } catch (dev.gatehouse.InvalidInputException e) {
             return "its inputs are not valid: " + e.diagnostics().get(0).format();

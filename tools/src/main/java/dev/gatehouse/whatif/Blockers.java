@@ -2,8 +2,8 @@ package dev.gatehouse.whatif;
 
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.model.BlockerAdvice;
-import dev.gatehouse.model.EvaluationInput;
-import dev.gatehouse.model.InputDocument;
+import dev.gatehouse.EvaluationInput;
+import dev.gatehouse.internal.load.InputDocument;
 import java.time.Instant;
 import java.util.List;
 

@@ -8,7 +8,7 @@ import dev.gatehouse.cases.CaseLoader;
 import dev.gatehouse.cases.GoldenCase;
 import dev.gatehouse.log.DecisionLog;
 import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,7 +97,7 @@ public final class Replay {
                     + e.evidence().path("promotion").path("to").asText();
             String label = file + ":" + e.line();
             try {
-                cases.add(new Case(name, Inputs.fromTrees(e.evidence(), label + " evidence", e.readback(),
+                cases.add(new Case(name, dev.gatehouse.internal.InputReading.fromTrees(e.evidence(), label + " evidence", e.readback(),
                         label + " readback", e.exceptions(), label + " exceptions"), e.at()));
             } catch (InvalidInputException x) {
                 skipped.add(name + ": invalid input: "

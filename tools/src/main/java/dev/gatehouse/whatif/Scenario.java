@@ -41,7 +41,7 @@ public record Scenario(JsonNode evidence, String evidenceLabel, JsonNode readbac
 
     private static JsonNode tree(Path file, List<Diagnostic> problems) {
         try {
-            return Inputs.readTree(file);
+            return dev.gatehouse.internal.InputReading.readTree(file);
         } catch (InvalidInputException x) {
             problems.addAll(x.diagnostics());
             return null;

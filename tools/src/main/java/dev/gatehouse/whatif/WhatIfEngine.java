@@ -7,7 +7,7 @@ import dev.gatehouse.Inputs;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.patch.JsonPatch;
 import dev.gatehouse.patch.PatchException;
@@ -53,7 +53,7 @@ public final class WhatIfEngine {
     public WhatIfResult whatIf(Scenario base, Changes changes) {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(changes, "changes");
-        EvaluationInput baseInput = Inputs.fromTrees(base.evidence(), base.evidenceLabel(), base.readback(),
+        EvaluationInput baseInput = dev.gatehouse.internal.InputReading.fromTrees(base.evidence(), base.evidenceLabel(), base.readback(),
                 base.readbackLabel(), base.exceptions());
         EvaluationInput variantInput = variantInput(base, changes);
         Instant variantAt = changes.at() != null ? changes.at()
@@ -83,7 +83,7 @@ public final class WhatIfEngine {
             }
         }
         Path exceptions = changes.exceptions() != null ? changes.exceptions() : base.exceptions();
-        return Inputs.fromTrees(evidence, base.evidenceLabel() + (evidenceChanged ? VARIANT : ""), readback,
+        return dev.gatehouse.internal.InputReading.fromTrees(evidence, base.evidenceLabel() + (evidenceChanged ? VARIANT : ""), readback,
                 base.readbackLabel() + (readbackChanged ? VARIANT : ""), exceptions);
     }
 

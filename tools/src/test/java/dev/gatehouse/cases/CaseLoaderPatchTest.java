@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.TestPaths;
 import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

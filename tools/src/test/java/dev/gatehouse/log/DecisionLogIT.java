@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.TestPaths;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.internal.json.Json;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.TestPaths;
 import dev.gatehouse.cases.Coverage;
 import dev.gatehouse.model.Environment;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -39,11 +39,11 @@ class DecisionReportsTest {
     }
 
     /** The worked example read with its positions, its files named relative to the repository root. */
-    static Inputs.Located workedExampleLocated(boolean withExceptions) {
+    static dev.gatehouse.internal.InputReading.Located workedExampleLocated(boolean withExceptions) {
         Path dir = TestPaths.fixtures().resolve("worked-example");
-        Inputs.Located read = Inputs.readLocated(dir.resolve("evidence.json"), dir.resolve("readback.json"),
+        dev.gatehouse.internal.InputReading.Located read = dev.gatehouse.internal.InputReading.readLocated(dir.resolve("evidence.json"), dir.resolve("readback.json"),
                 withExceptions ? dir.resolve("exceptions") : null);
-        return new Inputs.Located(read.input(), read.sources().relativeTo(TestPaths.root()));
+        return new dev.gatehouse.internal.InputReading.Located(read.input(), read.sources().relativeTo(TestPaths.root()));
     }
 
     static final String DOCS = SarifReport.DEFAULT_DOCS_URL;
@@ -77,7 +77,7 @@ class DecisionReportsTest {
     @Test
     void whenControlsFailAtEveryLevelThenTheSarifReportHasOneResultEach() throws Exception {
         PolicyEngine engine = tinyEngine();
-        Inputs.Located read = workedExampleLocated(false);
+        dev.gatehouse.internal.InputReading.Located read = workedExampleLocated(false);
         PromotionDecision d = engine.evaluate(read.input(), AT);
         golden("worked-example.sarif.json", SarifReport.render(d, engine.ruleMetadata(),
                 engine.enforcementIn(Environment.PRODUCTION), read.sources(), DOCS));

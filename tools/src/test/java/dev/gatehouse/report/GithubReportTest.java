@@ -27,7 +27,7 @@ class GithubReportTest {
     @Test
     void whenTheWorkedExampleIsNotEligibleThenEachBlockingViolationIsAnErrorAtItsField() throws Exception {
         PolicyEngine engine = SharedEngine.rules();
-        Inputs.Located read = DecisionReportsTest.workedExampleLocated(false);
+        dev.gatehouse.internal.InputReading.Located read = DecisionReportsTest.workedExampleLocated(false);
         DecisionReportsTest.golden("worked-example.github.txt",
                 GithubReport.render(engine.evaluate(read.input(), DecisionReportsTest.AT), read.sources()));
     }
@@ -35,7 +35,7 @@ class GithubReportTest {
     @Test
     void whenEvidenceIsInTheReadbackOrAnExceptionFileThenTheAnnotationIsInThatFile() throws Exception {
         PolicyEngine engine = SharedEngine.rules();
-        Inputs.Located read = DecisionReportsTest.workedExampleLocated(true);
+        dev.gatehouse.internal.InputReading.Located read = DecisionReportsTest.workedExampleLocated(true);
         DecisionReportsTest.golden("worked-example-late.github.txt",
                 GithubReport.render(engine.evaluate(read.input(), Instant.parse("2026-12-10T12:00:00Z")), read.sources()));
     }

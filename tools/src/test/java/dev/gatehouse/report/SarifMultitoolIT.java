@@ -68,7 +68,7 @@ class SarifMultitoolIT {
                 + run.output);
     }
 
-    private static Path write(Path file, PolicyEngine engine, Inputs.Located read) throws IOException {
+    private static Path write(Path file, PolicyEngine engine, dev.gatehouse.internal.InputReading.Located read) throws IOException {
         PromotionDecision d = engine.evaluate(read.input(), DecisionReportsTest.AT);
         Files.writeString(file, SarifReport.render(d, engine.ruleMetadata(), engine.enforcementIn(Environment.PRODUCTION),
                 read.sources(), SarifReport.DEFAULT_DOCS_URL), StandardCharsets.UTF_8);

@@ -54,7 +54,7 @@ class SarifSchemaTest {
     @Test
     void whenEveryLevelFailsThenTheGatehouseLogIsValid() throws Exception {
         PolicyEngine engine = DecisionReportsTest.tinyEngine();
-        Inputs.Located read = DecisionReportsTest.workedExampleLocated(false);
+        dev.gatehouse.internal.InputReading.Located read = DecisionReportsTest.workedExampleLocated(false);
         PromotionDecision d = engine.evaluate(read.input(), DecisionReportsTest.AT);
         assertEquals(List.of(), problems(JSON.readTree(SarifReport.render(d, engine.ruleMetadata(),
                 engine.enforcementIn(Environment.PRODUCTION), read.sources(), DecisionReportsTest.DOCS))));
@@ -83,7 +83,7 @@ class SarifSchemaTest {
     @Test
     void whenAPointerBelongsToTheReadbackOrAnExceptionThenTheResultIsAtItsLineInThatFile() throws Exception {
         PolicyEngine engine = SharedEngine.rules();
-        Inputs.Located read = DecisionReportsTest.workedExampleLocated(true);
+        dev.gatehouse.internal.InputReading.Located read = DecisionReportsTest.workedExampleLocated(true);
         PromotionDecision d = engine.evaluate(read.input(), java.time.Instant.parse("2026-12-10T12:00:00Z"));
         JsonNode log = JSON.readTree(SarifReport.render(d, engine.ruleMetadata(), engine.enforcementIn(Environment.PRODUCTION),
                 read.sources(), DecisionReportsTest.DOCS));
@@ -105,7 +105,7 @@ class SarifSchemaTest {
     @Test
     void whenARuleHasAHelpUriThenItIsInThePolicyPageAtAnAnchorThatExists() throws Exception {
         PolicyEngine engine = SharedEngine.rules();
-        Inputs.Located read = DecisionReportsTest.workedExampleLocated(false);
+        dev.gatehouse.internal.InputReading.Located read = DecisionReportsTest.workedExampleLocated(false);
         PromotionDecision d = engine.evaluate(read.input(), DecisionReportsTest.AT);
         JsonNode log = JSON.readTree(SarifReport.render(d, engine.ruleMetadata(), engine.enforcementIn(Environment.PRODUCTION),
                 read.sources(), DecisionReportsTest.DOCS));
@@ -128,7 +128,7 @@ class SarifSchemaTest {
     @Test
     void whenTheLevelTheLinesOrThePathsChangeThenEachResultKeepsItsFingerprint() throws Exception {
         PolicyEngine engine = SharedEngine.rules();
-        Inputs.Located read = DecisionReportsTest.workedExampleLocated(false);
+        dev.gatehouse.internal.InputReading.Located read = DecisionReportsTest.workedExampleLocated(false);
         PromotionDecision d = engine.evaluate(read.input(), DecisionReportsTest.AT);
         PolicyEngine retuned = engine.withEnforcement("SEC-002", Environment.PRODUCTION, "hard");
         PromotionDecision hard = retuned.evaluate(read.input(), DecisionReportsTest.AT);

@@ -7,7 +7,7 @@ import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.TestPaths;
 import dev.gatehouse.log.DecisionLog;
-import dev.gatehouse.model.EvaluationInput;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.internal.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;

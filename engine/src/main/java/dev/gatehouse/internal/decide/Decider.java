@@ -8,7 +8,6 @@ import dev.gatehouse.facts.Settings;
 import dev.gatehouse.facts.Violation;
 import dev.gatehouse.facts.Waiver;
 import dev.gatehouse.model.Environment;
-import dev.gatehouse.model.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.model.ReleaseEvidence;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ public final class Decider {
     private Decider() {}
 
     public static PromotionDecision decide(
-            EvaluationInput input,
+            ReleaseEvidence evidence,
             Evaluation evaluation,
             List<PromotionDecision.TraceEntry> trace,
             PromotionDecision.Provenance provenance) {
@@ -68,7 +67,7 @@ public final class Decider {
         if (rings.size() > 1) {
             throw new EvaluationFailure("the rules assigned " + rings.size() + " different rings: " + rings, null);
         }
-        ReleaseEvidence e = input.evidence();
+        ReleaseEvidence e = evidence;
         checkRing(e.promotion().to(), rings.isEmpty() ? null : rings.get(0), evaluation);
         PromotionDecision.Ring ring = rings.isEmpty() ? null : new PromotionDecision.Ring(rings.get(0).allowed(),
                 e.promotion().requestedRing(),

@@ -7,7 +7,7 @@ import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_FACT_TYPE;
 
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.DiagnosticCode;
-import dev.gatehouse.model.Suggest;
+import dev.gatehouse.internal.text.Suggest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.gatehouse.model;
+package dev.gatehouse.internal.text;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,8 @@
-package dev.gatehouse.model;
+package dev.gatehouse.internal.load;
+
+import dev.gatehouse.model.EnvironmentReadback;
+import dev.gatehouse.model.ReleaseEvidence;
+import dev.gatehouse.model.RiskException;
 
 import java.lang.reflect.RecordComponent;
 import java.util.HashSet;
