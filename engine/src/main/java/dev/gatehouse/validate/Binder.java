@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,15 +139,11 @@ final class Binder {
      * holds, so that Bean Validation says what the field allows ("must be at most 4"); where it
      * finds nothing, the number's own problem (out of range of int) stands.
      */
-    record Bound(Object value, List<Diagnostic> problems, Map<String, Shape> nulls, Map<String, Diagnostic> outOfRange) {
+    record Bound(Object value, List<Diagnostic> problems, Set<String> reported, Map<String, Shape> nulls,
+            Map<String, Diagnostic> outOfRange) {
         /** True when the binder already reported a problem at {@code pointer}. */
         boolean reported(String pointer) {
-            for (Diagnostic d : problems) {
-                if (d.pointer().equals(pointer)) {
-                    return true;
-                }
-            }
-            return false;
+            return reported.contains(pointer);
         }
     }
 
@@ -161,7 +158,9 @@ final class Binder {
     Bound bind(JsonNode tree, Class<?> type, String file) {
         Run run = new Run(file, new ArrayList<>(), new HashMap<>(), new HashMap<>());
         Object value = bind(tree, shapeOf(type), false, "", run);
-        return new Bound(value, run.problems(), run.nulls(), run.outOfRange());
+        Set<String> reported = new HashSet<>();
+        run.problems().forEach(d -> reported.add(d.pointer()));
+        return new Bound(value, run.problems(), reported, run.nulls(), run.outOfRange());
     }
 
     private Object bind(JsonNode node, Shape shape, boolean nullable, String pointer, Run run) {
@@ -265,7 +264,11 @@ final class Binder {
                     run.add(BAD_FORMAT, pointer, Formats.messageFor(Formats.INSTANT));
                     return null;
                 }
-                return readOrReport(instants, node, pointer, run.file(), run.problems());
+                try {
+                    return Instant.parse(node.textValue()); // what the mapper's reader does with this pattern, faster
+                } catch (java.time.DateTimeException noSuchDate) {
+                    return readOrReport(instants, node, pointer, run.file(), run.problems()); // the mapper's own words
+                }
             default:
                 throw new IllegalStateException("no binding for " + leaf);
         }

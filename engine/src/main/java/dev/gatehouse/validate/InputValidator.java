@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -65,9 +66,11 @@ public final class InputValidator {
         for (Class<?> type : Schemas.kinds().values()) {
             binder.shapeOf(type);
         }
-        validatorFactory = Validation.byDefaultProvider()
+        // Messages in one language whatever the machine's locale (a constraint without its own wording here).
+        validatorFactory = Validation.byProvider(HibernateValidator.class)
                 .configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
+                .defaultLocale(Locale.ROOT)
+                .messageInterpolator(new ParameterMessageInterpolator(Set.of(Locale.ROOT), Locale.ROOT, false))
                 .buildValidatorFactory();
         validator = validatorFactory.getValidator();
     }
@@ -148,9 +151,7 @@ public final class InputValidator {
             return Diagnostic.input(BAD_FORMAT, file, pointer, Formats.NOT_BLANK_MESSAGE);
         }
         if (a instanceof Size s) {
-            return Diagnostic.input(BAD_VALUE, file, pointer, invalid instanceof CharSequence
-                    ? "must not be empty"
-                    : "must have at least " + s.min() + " item" + (s.min() == 1 ? "" : "s"));
+            return Diagnostic.input(BAD_VALUE, file, pointer, sizeMessage(s, invalid));
         }
         if (a instanceof Min m) {
             return Diagnostic.input(BAD_VALUE, file, pointer, "must be at least " + m.value());
@@ -162,6 +163,19 @@ public final class InputValidator {
             return Diagnostic.input(BAD_VALUE, file, pointer, "must be at least 0");
         }
         return Diagnostic.input(BAD_VALUE, file, pointer, v.getMessage());
+    }
+
+    /** The schema's words for {@code minItems}/{@code maxItems} and {@code minLength}/{@code maxLength}. */
+    private static String sizeMessage(Size s, Object invalid) {
+        if (invalid instanceof CharSequence text) {
+            if (text.length() < s.min()) {
+                return s.min() == 1 ? "must not be empty" : "must be at least " + s.min() + " characters long";
+            }
+            return "must be at most " + s.max() + " characters long";
+        }
+        int size = invalid instanceof java.util.Collection<?> c ? c.size() : invalid instanceof Map<?, ?> m ? m.size() : 0;
+        return size < s.min() ? "must have at least " + s.min() + " item" + (s.min() == 1 ? "" : "s")
+                : "must have at most " + s.max() + " item" + (s.max() == 1 ? "" : "s");
     }
 
     /** Exception ids must be unique across the exceptions given: each repeat is an error in its file. */
