@@ -14,7 +14,7 @@ class PublishedSchemasTest {
                         TestPaths.root().resolve("docs/schemas/" + kind + ".schema.json"), Inputs.schema(kind))));
     }
 
-    /** The validator reads the bundled copy of docs/schemas/: it must be the generated schema (same JSON text). */
+    /** The engine bundles a copy of docs/schemas/ (Schemas.load): it must be the generated schema (same JSON text). */
     @TestFactory
     Stream<DynamicTest> bundledSchemaEqualsGeneratedSchema() {
         return List.of("ReleaseEvidence", "EnvironmentReadback", "RiskException").stream()

@@ -80,7 +80,7 @@ class BenchSmokeIT {
                 .shouldFailOnError(true)
                 .build();
         int runs = new Runner(opt).run().size();
-        assertEquals(6 + 2 + 4 + 5, runs, "benchmarks run"); // EvaluateBench, RulebaseBench, ScaleBench, IdentityBench
+        assertEquals(6 + 2 + 4 + 5 + 5, runs, "benchmarks run"); // EvaluateBench, RulebaseBench, ScaleBench, IdentityBench, InputBench
         assertTrue(Files.size(json) > 0);
         String line = Summary.line(Summary.read(json));
         assertTrue(line.matches("evaluate p50=[0-9.]+us p99=[0-9.]+us e2e p50=[0-9.]+us baseline p50=[0-9.]+us ratio=[0-9.]+x"), line);

@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersionDetector;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.TestPaths;
@@ -26,13 +27,15 @@ import org.junit.jupiter.api.Test;
 class SarifSchemaTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static JsonSchema schema() throws Exception {
-        JsonNode node = JSON.readTree(Files.readAllBytes(DecisionReportsTest.resources().resolve("sarif/sarif-2.1.0.json")));
-        return JsonSchemaFactory.getInstance(SpecVersionDetector.detect(node)).getSchema(node);
+    static Schema schema() throws Exception {
+        String text = Files.readString(DecisionReportsTest.resources().resolve("sarif/sarif-2.1.0.json"));
+        SpecificationVersion version = SpecificationVersion.fromDialectId(JSON.readTree(text).path("$schema").asText())
+                .orElseThrow(() -> new AssertionError("the SARIF schema names no known JSON Schema dialect"));
+        return SchemaRegistry.withDefaultDialect(version).getSchema(text, InputFormat.JSON);
     }
 
     static List<String> problems(JsonNode log) throws Exception {
-        return schema().validate(log).stream().map(ValidationMessage::getMessage).sorted().toList();
+        return schema().validate(JSON.writeValueAsString(log), InputFormat.JSON).stream().map(Error::getMessage).sorted().toList();
     }
 
     @Test

@@ -5,27 +5,19 @@ import static dev.gatehouse.model.DiagnosticCode.BAD_IDENTITY;
 import static dev.gatehouse.model.DiagnosticCode.BAD_VALUE;
 import static dev.gatehouse.model.DiagnosticCode.DUPLICATE_ID;
 import static dev.gatehouse.model.DiagnosticCode.MISSING_FIELD;
-import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_FIELD;
 import static dev.gatehouse.model.DiagnosticCode.WRONG_KIND;
 import static dev.gatehouse.model.DiagnosticCode.WRONG_TYPE;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import dev.gatehouse.internal.load.Document;
 import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.model.DiagnosticCode;
+import dev.gatehouse.model.CanonicalIdentity;
 import dev.gatehouse.model.Formats;
 import dev.gatehouse.model.Identities;
 import dev.gatehouse.model.RiskException;
@@ -34,51 +26,51 @@ import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
- * Validates input documents: kind and apiVersion first, then the generated JSON Schema (every
- * structural problem at once), then binding and Bean Validation. Immutable and thread-safe.
+ * Validates input documents in one pass: kind first, then the document is bound to its contract
+ * type ({@link Binder}: the shape, every problem at once) and the bound value goes through Bean
+ * Validation, the one authority on the rules about an input's values (the constraints on the
+ * contract types in {@code dev.gatehouse.model}). The published JSON Schemas are generated from the
+ * same types and constraints ({@link Schemas}); a test runs a JSON Schema validator and this one
+ * over the same documents and holds them to the same verdicts. Immutable and thread-safe.
  */
 public final class InputValidator {
 
-    private final Map<String, JsonSchema> schemas = new HashMap<>();
-    private final Map<String, JsonNode> rawSchemas = new HashMap<>();
-    private final ObjectMapper binder;
+    private final Binder binder;
     private final Validator validator;
     private final ValidatorFactory validatorFactory;
 
     public InputValidator() {
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-                .pathType(PathType.JSON_POINTER)
-                .locale(Locale.ROOT)
-                .build();
-        for (String kind : Schemas.kinds().keySet()) {
-            JsonNode schema = Schemas.load(kind);
-            schemas.put(kind, factory.getSchema(schema, config));
-            rawSchemas.put(kind, schema);
-        }
-        binder = JsonMapper.builder()
+        ObjectMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
-        validatorFactory = Validation.byDefaultProvider()
+        binder = new Binder(mapper);
+        for (Class<?> type : Schemas.kinds().values()) {
+            binder.shapeOf(type);
+        }
+        // Messages in one language whatever the machine's locale (a constraint without its own wording here).
+        validatorFactory = Validation.byProvider(HibernateValidator.class)
                 .configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
+                .defaultLocale(Locale.ROOT)
+                .messageInterpolator(new ParameterMessageInterpolator(Set.of(Locale.ROOT), Locale.ROOT, false))
                 .buildValidatorFactory();
         validator = validatorFactory.getValidator();
     }
@@ -97,45 +89,93 @@ public final class InputValidator {
                     "must be " + kind + ", not " + declared.asText() + " (is this the right file?)"));
             return new Checked<>(null, problems);
         }
-        for (ValidationMessage m : schemas.get(kind).validate(tree)) {
-            problems.add(toDiagnostic(doc.file(), kind, m));
+        Binder.Bound bound = binder.bind(tree, type, doc.file());
+        problems.addAll(bound.problems());
+        Set<String> found = new HashSet<>();
+        for (Diagnostic d : violations(bound.value(), doc.file(), bound.nulls())) {
+            if (!bound.reported(d.pointer())) {
+                problems.add(d);
+                found.add(d.pointer());
+            }
         }
-        if (!problems.isEmpty()) {
-            return new Checked<>(null, dedupe(withoutNullableNoise(problems)));
-        }
-        T value;
-        try {
-            value = binder.treeToValue(tree, type);
-        } catch (JsonMappingException e) {
-            problems.add(Diagnostic.input(BAD_VALUE, doc.file(), pointerOf(e), plain(e.getOriginalMessage())));
-            return new Checked<>(null, problems);
-        } catch (JsonProcessingException e) {
-            problems.add(Diagnostic.input(BAD_VALUE, doc.file(), "", plain(e.getOriginalMessage())));
-            return new Checked<>(null, problems);
-        }
-        problems.addAll(validate(value, doc.file()));
-        return problems.isEmpty() ? new Checked<>(value, List.of()) : new Checked<>(null, dedupe(problems));
+        bound.outOfRange().forEach((pointer, d) -> {
+            if (!found.contains(pointer)) {
+                problems.add(d);
+            }
+        });
+        return problems.isEmpty() ? new Checked<>(type.cast(bound.value()), List.of()) : new Checked<>(null, dedupe(problems));
     }
 
     /** Bean Validation of a value built in Java (or bound from a document), as diagnostics. */
     public List<Diagnostic> validate(Object value, String file) {
+        return dedupe(violations(value, file, Map.of()));
+    }
+
+    /**
+     * Bean Validation's findings as diagnostics. A constraint that fails on null ({@code @NotNull},
+     * {@code @NotBlank}) says the field is required, or, where the document holds an explicit null
+     * ({@code nulls}: pointer to the JSON type expected there), that null is the wrong type.
+     */
+    private List<Diagnostic> violations(Object value, String file, Map<String, Binder.Shape> nulls) {
         List<Diagnostic> out = new ArrayList<>();
         for (ConstraintViolation<Object> v : validator.validate(value)) {
-            String annotation = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-            DiagnosticCode code = switch (annotation) {
-                case "NotNull" -> MISSING_FIELD;
-                case "Pattern" -> BAD_FORMAT;
-                case "CanonicalIdentity" -> BAD_IDENTITY;
-                default -> BAD_VALUE;
-            };
-            String message = switch (annotation) {
-                case "NotNull" -> "is required";
-                case "CanonicalIdentity" -> Identities.problem((String) v.getInvalidValue());
-                default -> v.getMessage();
-            };
-            out.add(Diagnostic.input(code, file, pointerOf(v.getPropertyPath()), message));
+            String pointer = pointerOf(v.getPropertyPath());
+            Binder.Shape nullOf = nulls.get(pointer);
+            if (v.getInvalidValue() == null && nullOf != null) {
+                out.add(Diagnostic.input(WRONG_TYPE, file, pointer,
+                        "has the wrong type: null found, " + nullOf.jsonType() + " expected"));
+                if (nullOf instanceof Binder.EnumShape e) {
+                    out.add(Binder.notOneOf(e, NullNode.getInstance(), file, pointer));
+                }
+            } else {
+                out.add(diagnostic(v, file, pointer));
+            }
         }
-        return dedupe(out);
+        return out;
+    }
+
+    private static Diagnostic diagnostic(ConstraintViolation<Object> v, String file, String pointer) {
+        java.lang.annotation.Annotation a = v.getConstraintDescriptor().getAnnotation();
+        Object invalid = v.getInvalidValue();
+        if (invalid == null) {
+            return Diagnostic.input(MISSING_FIELD, file, pointer, "is required");
+        }
+        if (a instanceof CanonicalIdentity) {
+            return Diagnostic.input(BAD_IDENTITY, file, pointer, Identities.problem((String) invalid));
+        }
+        if (a instanceof jakarta.validation.constraints.Pattern p) {
+            String message = p.message().startsWith("{") ? Formats.messageFor(p.regexp()) : p.message();
+            return Diagnostic.input(BAD_FORMAT, file, pointer, message);
+        }
+        if (a instanceof NotBlank) {
+            return Diagnostic.input(BAD_FORMAT, file, pointer, Formats.NOT_BLANK_MESSAGE);
+        }
+        if (a instanceof Size s) {
+            return Diagnostic.input(BAD_VALUE, file, pointer, sizeMessage(s, invalid));
+        }
+        if (a instanceof Min m) {
+            return Diagnostic.input(BAD_VALUE, file, pointer, "must be at least " + m.value());
+        }
+        if (a instanceof Max m) {
+            return Diagnostic.input(BAD_VALUE, file, pointer, "must be at most " + m.value());
+        }
+        if (a instanceof PositiveOrZero) {
+            return Diagnostic.input(BAD_VALUE, file, pointer, "must be at least 0");
+        }
+        return Diagnostic.input(BAD_VALUE, file, pointer, v.getMessage());
+    }
+
+    /** The schema's words for {@code minItems}/{@code maxItems} and {@code minLength}/{@code maxLength}. */
+    private static String sizeMessage(Size s, Object invalid) {
+        if (invalid instanceof CharSequence text) {
+            if (text.length() < s.min()) {
+                return s.min() == 1 ? "must not be empty" : "must be at least " + s.min() + " characters long";
+            }
+            return "must be at most " + s.max() + " characters long";
+        }
+        int size = invalid instanceof java.util.Collection<?> c ? c.size() : invalid instanceof Map<?, ?> m ? m.size() : 0;
+        return size < s.min() ? "must have at least " + s.min() + " item" + (s.min() == 1 ? "" : "s")
+                : "must have at most " + s.max() + " item" + (s.max() == 1 ? "" : "s");
     }
 
     /** Exception ids must be unique across the exceptions given: each repeat is an error in its file. */
@@ -156,56 +196,6 @@ public final class InputValidator {
     private static String fileName(String path) {
         int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
         return slash < 0 ? path : path.substring(slash + 1);
-    }
-
-    private Diagnostic toDiagnostic(String file, String kind, ValidationMessage m) {
-        String at = m.getInstanceLocation().toString();
-        String pointer = at.equals("/") ? "" : at;
-        String detail = stripLocation(m.getMessage());
-        return switch (m.getType()) {
-            case "required" -> Diagnostic.input(MISSING_FIELD, file, pointer + "/" + escape(m.getProperty()), "is required");
-            case "additionalProperties" -> Diagnostic.input(UNKNOWN_FIELD, file, pointer + "/" + escape(m.getProperty()),
-                    "is not a known field" + suggestion(fieldsAt(kind, m), m.getProperty()));
-            case "type" -> Diagnostic.input(WRONG_TYPE, file, pointer, "has the wrong type: " + detail);
-            case "pattern" -> m.getSchemaNode().asText().equals(Formats.IDENTITY)
-                    ? Diagnostic.input(BAD_IDENTITY, file, pointer, Identities.problem(m.getInstanceNode().asText()))
-                    : Diagnostic.input(BAD_FORMAT, file, pointer, Formats.messageFor(m.getSchemaNode().asText()));
-            case "enum" -> Diagnostic.input(BAD_VALUE, file, pointer,
-                    "must be one of " + enumValues(m.getSchemaNode()) + ", not " + m.getInstanceNode());
-            case "minItems" -> Diagnostic.input(BAD_VALUE, file, pointer,
-                    "must have at least " + m.getSchemaNode().asInt() + " item" + (m.getSchemaNode().asInt() == 1 ? "" : "s"));
-            case "minimum" -> Diagnostic.input(BAD_VALUE, file, pointer, "must be at least " + m.getSchemaNode().asText());
-            case "maximum" -> Diagnostic.input(BAD_VALUE, file, pointer, "must be at most " + m.getSchemaNode().asText());
-            case "minLength" -> Diagnostic.input(BAD_VALUE, file, pointer, "must not be empty");
-            default -> Diagnostic.input(BAD_VALUE, file, pointer, detail);
-        };
-    }
-
-    private static String enumValues(JsonNode values) {
-        List<String> out = new ArrayList<>();
-        values.forEach(v -> out.add(v.asText()));
-        return String.join(", ", out);
-    }
-
-    /**
-     * The fields the schema allows where an unknown field was found: the {@code properties} of the schema object
-     * whose {@code additionalProperties} failed (after {@code $ref}, so each object of the contract has its own).
-     */
-    private Set<String> fieldsAt(String kind, ValidationMessage m) {
-        String location = m.getSchemaLocation() == null ? "" : m.getSchemaLocation().getFragment().toString();
-        String suffix = "/additionalProperties";
-        if (!location.endsWith(suffix)) {
-            return Set.of();
-        }
-        String pointer = location.substring(0, location.length() - suffix.length());
-        if (pointer.startsWith("#")) {
-            pointer = pointer.substring(1);
-        }
-        JsonNode properties = rawSchemas.get(kind).at(pointer.isEmpty() || pointer.startsWith("/") ? pointer : "/" + pointer)
-                .path("properties");
-        Set<String> names = new TreeSet<>();
-        properties.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     /** The closest valid field, never the unknown name itself, when it is close enough to be a typo. */
@@ -244,26 +234,12 @@ public final class InputValidator {
         return prev[b.length()];
     }
 
-    private static String stripLocation(String message) {
-        int colon = message.indexOf(": ");
-        return colon >= 0 && message.startsWith("/") ? message.substring(colon + 2) : message;
-    }
-
-    private static String plain(String message) {
+    static String plain(String message) {
         if (message == null) {
             return "is not a valid value";
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    static String pointerOf(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            sb.append('/');
-            sb.append(r.getFieldName() != null ? escape(r.getFieldName()) : Integer.toString(r.getIndex()));
-        }
-        return sb.toString();
     }
 
     static String pointerOf(Path path) {
@@ -287,24 +263,6 @@ public final class InputValidator {
 
     static String escape(String segment) {
         return segment.replace("~", "~0").replace("/", "~1");
-    }
-
-    /**
-     * A nullable field is "null or X": when X fails, the schema also reports "null expected" at the
-     * same place. That half says nothing the user needs, so it is dropped when another problem
-     * names the same field.
-     */
-    private static List<Diagnostic> withoutNullableNoise(List<Diagnostic> in) {
-        java.util.Set<String> pointersWithOtherProblems = new java.util.HashSet<>();
-        for (Diagnostic d : in) {
-            if (!(d.is(WRONG_TYPE) && d.message().endsWith("null expected"))) {
-                pointersWithOtherProblems.add(d.pointer());
-            }
-        }
-        return in.stream()
-                .filter(d -> !(d.is(WRONG_TYPE) && d.message().endsWith("null expected")
-                        && pointersWithOtherProblems.contains(d.pointer())))
-                .toList();
     }
 
     private static List<Diagnostic> dedupe(List<Diagnostic> in) {

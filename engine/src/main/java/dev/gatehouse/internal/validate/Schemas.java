@@ -52,8 +52,9 @@ public final class Schemas {
 
     /**
      * The schema of one input kind as published in docs/schemas/ and bundled with the engine, or
-     * generated when it is not bundled. Reading it is much faster than generating it (most of a
-     * cold start otherwise); a test keeps the published schemas equal to the generated ones.
+     * generated when it is not bundled (reading it is much faster than generating it). Validation
+     * does not run it: a test holds the validation and the published schemas to the same verdicts,
+     * and another keeps the published schemas equal to the generated ones.
      */
     public static JsonNode load(String kind) {
         if (!KINDS.containsKey(kind)) {
