@@ -238,39 +238,39 @@ final class Binder {
     }
 
     private Object bindLeaf(JsonNode node, Leaf leaf, String pointer, Run run) {
-        switch (leaf) {
-            case STRING:
-                return node.textValue();
-            case BOOLEAN:
-                return node.booleanValue();
-            case DOUBLE:
-                return node.doubleValue();
-            case LONG:
-                return node.longValue();
-            case INTEGER:
-                if (node.canConvertToInt()) {
-                    return node.intValue();
-                }
-                List<Diagnostic> own = new ArrayList<>(1);
-                Object read = readOrReport(ints, node, pointer, run.file(), own);
-                if (read != null || !node.canConvertToLong()) {
-                    run.problems().addAll(own);
-                    return read;
-                }
-                run.outOfRange().put(pointer, own.get(0));
-                return node.longValue() > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;
-            case INSTANT:
-                if (!INSTANT.matcher(node.textValue()).matches()) {
-                    run.add(BAD_FORMAT, pointer, Formats.messageFor(Formats.INSTANT));
-                    return null;
-                }
-                try {
-                    return Instant.parse(node.textValue()); // what the mapper's reader does with this pattern, faster
-                } catch (java.time.DateTimeException noSuchDate) {
-                    return readOrReport(instants, node, pointer, run.file(), run.problems()); // the mapper's own words
-                }
-            default:
-                throw new IllegalStateException("no binding for " + leaf);
+        return switch (leaf) {
+            case STRING -> node.textValue();
+            case BOOLEAN -> node.booleanValue();
+            case DOUBLE -> node.doubleValue();
+            case LONG -> node.longValue();
+            case INTEGER -> bindInt(node, pointer, run);
+            case INSTANT -> bindInstant(node, pointer, run);
+        };
+    }
+
+    private Object bindInt(JsonNode node, String pointer, Run run) {
+        if (node.canConvertToInt()) {
+            return node.intValue();
+        }
+        List<Diagnostic> own = new ArrayList<>(1);
+        Object read = readOrReport(ints, node, pointer, run.file(), own);
+        if (read != null || !node.canConvertToLong()) {
+            run.problems().addAll(own);
+            return read;
+        }
+        run.outOfRange().put(pointer, own.get(0));
+        return node.longValue() > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+    }
+
+    private Object bindInstant(JsonNode node, String pointer, Run run) {
+        if (!INSTANT.matcher(node.textValue()).matches()) {
+            run.add(BAD_FORMAT, pointer, Formats.messageFor(Formats.INSTANT));
+            return null;
+        }
+        try {
+            return Instant.parse(node.textValue()); // what the mapper's reader does with this pattern, faster
+        } catch (java.time.DateTimeException noSuchDate) {
+            return readOrReport(instants, node, pointer, run.file(), run.problems()); // the mapper's own words
         }
     }
 
