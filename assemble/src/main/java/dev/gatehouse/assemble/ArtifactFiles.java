@@ -4,6 +4,7 @@ import static dev.gatehouse.model.DiagnosticCode.INPUT_TOO_LARGE;
 import static dev.gatehouse.model.DiagnosticCode.UNREADABLE_FILE;
 
 import dev.gatehouse.InputLimits;
+import dev.gatehouse.load.Sizes;
 import dev.gatehouse.model.Diagnostic;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,10 +72,10 @@ final class ArtifactFiles {
 
     private Diagnostic tooLarge(String label, long size) {
         if (size > limits.maxInputBytes()) {
-            return Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0, "is " + size + " bytes, larger than the limit of "
-                    + limits.maxInputBytes() + " bytes for one input (--max-input-size); it was not parsed");
+            return Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0, "is " + Sizes.format(size) + ", larger than the limit of "
+                    + Sizes.format(limits.maxInputBytes()) + " for one input (--max-input-size); it was not parsed");
         }
         return Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0, "would take the inputs past the limit of "
-                + limits.maxTotalBytes() + " bytes in all (--max-total-input-size); it was not parsed");
+                + Sizes.format(limits.maxTotalBytes()) + " in all (--max-total-input-size); it was not parsed");
     }
 }

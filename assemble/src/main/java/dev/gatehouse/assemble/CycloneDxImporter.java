@@ -123,6 +123,10 @@ final class CycloneDxImporter {
                 }
             }
             String justification = analysis.get("justification").optText();
+            if (digests.isEmpty() && findings) {
+                // The finding above went to every artifact of the release: so does its own statement.
+                d.vex(new Draft.VexStatement(List.copyOf(ids), null, status, justification, v.origin()));
+            }
             for (String digest : digests) {
                 d.vex(new Draft.VexStatement(List.copyOf(ids), digest, status, justification, v.origin()));
             }

@@ -48,7 +48,10 @@ final class Draft {
     /** A finding as importers see it; {@code artifact} null means "every artifact of the release" (a source scan). */
     record ImportedFinding(String id, String severity, String artifact, boolean fixAvailable, Origin origin) {}
 
-    /** A VEX statement: a vulnerability (and its aliases) in a product digest has a status. */
+    /**
+     * A VEX statement: a vulnerability (and its aliases) in a product digest has a status. A null digest means
+     * every artifact of the release (only for a CycloneDX BOM's own vulnerability whose finding is attributed so).
+     */
     record VexStatement(List<String> vulnerabilities, String digest, String status, String justification, Origin origin) {}
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -289,7 +292,9 @@ final class Draft {
             ObjectNode n = e.getValue();
             VexStatement chosen = null;
             for (VexStatement s : statements) {
-                if (!s.digest().equals(n.path("artifact").asText()) || !s.vulnerabilities().contains(n.path("id").asText())) {
+                String artifact = n.path("artifact").asText();
+                boolean product = s.digest() == null ? all.contains(artifact) : s.digest().equals(artifact);
+                if (!product || !s.vulnerabilities().contains(n.path("id").asText())) {
                     continue;
                 }
                 if (chosen == null) {
@@ -298,7 +303,7 @@ final class Draft {
                         || !Objects.equals(chosen.justification(), s.justification())) {
                     problems.at(CONFLICTING_VALUE, s.origin(), "says " + s.status()
                             + (s.justification() == null ? "" : " (" + s.justification() + ")") + " for "
-                            + n.path("id").asText() + " in " + s.digest() + ", but " + chosen.origin().describe()
+                            + n.path("id").asText() + " in " + artifact + ", but " + chosen.origin().describe()
                             + " says " + chosen.status()
                             + (chosen.justification() == null ? "" : " (" + chosen.justification() + ")"));
                 }
