@@ -277,7 +277,7 @@ public final class Assembler {
         return n;
     }
 
-    private static String write(JsonNode n) {
+    static String write(JsonNode n) {
         try {
             return PRETTY.writeValueAsString(n) + "\n";
         } catch (JsonProcessingException e) {

@@ -80,6 +80,7 @@ final class Manifest {
         try {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             out.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+            out.put("$id", "https://gatehouse.dev/schemas/v1/AssembleManifest.schema.json");
             out.put("title", "gatehouse assemble manifest");
             out.put("description", "What no artifact knows, in the contract's field names: a partial ReleaseEvidence and "
                     + "a partial EnvironmentReadback. Every field an artifact supplies may be left out.");
@@ -110,7 +111,7 @@ final class Manifest {
             if (!defs.isEmpty()) {
                 out.set("$defs", defs);
             }
-            return m.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n";
+            return Assembler.write(out);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot read the generated schemas: " + e.getMessage(), e);
         }
