@@ -54,7 +54,8 @@ final class CycloneDxImporter {
         Node vulnerabilities = root.get("vulnerabilities");
         if (findings && vulnerabilities.present()) {
             String tool = tool(root.get("metadata").get("tools"));
-            d.scanner(tool, root.get("metadata").get("tools").origin());
+            Node tools = root.get("metadata").get("tools");
+            d.scanner(tool, tools.present() ? tools.origin() : root.get("bomFormat").origin());
             Instant at = root.get("metadata").get("timestamp").optInstant();
             if (at != null) {
                 d.scannedAt(at, root.get("metadata").get("timestamp").origin());

@@ -220,7 +220,15 @@ class DocOutputsTest {
         List<String> args = new ArrayList<>();
         String previous = "";
         for (String a : words) {
-            args.add(a.startsWith("-") ? a : path(a, previous, dir).toString());
+            // The first word is the command (assemble is also a folder of the repository: not a path).
+            int eq = a.indexOf('=');
+            if (!a.startsWith("-") && !args.isEmpty() && eq > 0 && !Files.exists(CliRun.ROOT.resolve(a))
+                    && Files.exists(CliRun.ROOT.resolve(a.substring(eq + 1)))) {
+                // KIND=FILE (assemble's --vsa): the file part is a path
+                args.add(a.substring(0, eq + 1) + CliRun.ROOT.resolve(a.substring(eq + 1)));
+            } else {
+                args.add(a.startsWith("-") || args.isEmpty() ? a : path(a, previous, dir).toString());
+            }
             previous = a;
         }
         CliRun r = CliRun.of(args.toArray(String[]::new));
