@@ -161,9 +161,12 @@ public final class Assembler {
             }
         }
         if (!junit.isEmpty()) {
-            JUnitImporter.Result failed = junit.stream().filter(r -> !r.passed()).findFirst().orElse(null);
-            JUnitImporter.Result decisive = failed != null ? failed : junit.get(0);
-            draft.single(Doc.EVIDENCE, "/ci/checks/test", failed != null ? "failed" : "passed", decisive.origin());
+            // The first failing file decides, else the first that ran a test, else none ran: skipped.
+            JUnitImporter.Result decisive = junit.stream().filter(r -> r.outcome() == JUnitImporter.Outcome.FAILED).findFirst()
+                    .or(() -> junit.stream().filter(r -> r.outcome() == JUnitImporter.Outcome.PASSED).findFirst())
+                    .orElse(junit.get(0));
+            draft.single(Doc.EVIDENCE, "/ci/checks/test", decisive.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                    decisive.origin());
         }
         if (!problems.isEmpty()) {
             throw failed(problems);

@@ -16,7 +16,9 @@ import javax.xml.stream.XMLStreamReader;
  * pytest and Trivy write it), read with the JDK's StAX parser with DTDs and external entities off: a
  * document type declaration is refused outright ({@code unsupported-artifact}), so no entity is ever
  * expanded or fetched. A file fails when it has a {@code <failure>} or {@code <error>} element, or a
- * suite or the root counts failures or errors; the test check passes only if no file fails.
+ * suite or the root counts failures or errors. A file whose test cases were all skipped (or that has
+ * none) ran no test. The test check fails if any file fails, else passes if any test ran, else is
+ * {@code skipped}: a report of no tests is not a passed test check.
  */
 final class JUnitImporter {
     /** How deep elements may nest: JUnit XML needs four levels. */
@@ -24,8 +26,18 @@ final class JUnitImporter {
 
     private JUnitImporter() {}
 
-    /** What one file says: passed, or failed at the line of the first failure; null when it could not be read. */
-    record Result(boolean passed, Origin origin) {}
+    /** What one file says. */
+    enum Outcome {
+        /** A failure or an error. */
+        FAILED,
+        /** Test cases ran, none failed. */
+        PASSED,
+        /** No test case ran (none, or every one skipped): the check did not run, which CI-001 does not accept. */
+        SKIPPED
+    }
+
+    /** What one file says, and where (the first failure, else the root element). */
+    record Result(Outcome outcome, Origin origin) {}
 
     static Result read(byte[] bytes, String file, Problems problems) {
         XMLInputFactory f = XMLInputFactory.newFactory();
@@ -39,6 +51,8 @@ final class JUnitImporter {
             int depth = 0;
             Origin rootOrigin = null;
             Origin failedAt = null;
+            int cases = 0;
+            int skipped = 0;
             while (r.hasNext()) {
                 int event = r.next();
                 if (event == XMLStreamConstants.DTD) {
@@ -77,6 +91,12 @@ final class JUnitImporter {
                 boolean fails = name.equals("failure") || name.equals("error")
                         || ((name.equals("testsuite") || name.equals("testsuites"))
                                 && (count(r, "failures") > 0 || count(r, "errors") > 0));
+                if (name.equals("testcase")) {
+                    cases++;
+                }
+                if (name.equals("skipped")) {
+                    skipped++;
+                }
                 if (fails && failedAt == null) {
                     failedAt = here;
                 }
@@ -85,7 +105,10 @@ final class JUnitImporter {
                 problems.add(dev.gatehouse.model.Diagnostic.inputAt(SYNTAX_ERROR, file, 0, 0, "the document is empty"));
                 return null;
             }
-            return new Result(failedAt == null, failedAt == null ? rootOrigin : failedAt);
+            if (failedAt != null) {
+                return new Result(Outcome.FAILED, failedAt);
+            }
+            return new Result(cases > skipped ? Outcome.PASSED : Outcome.SKIPPED, rootOrigin);
         } catch (XMLStreamException e) {
             Location at = e.getLocation();
             String message = e.getMessage() == null ? "malformed XML" : e.getMessage();

@@ -16,7 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * SARIF 2.1.0 from any scanner. Each result of kind {@code fail} (the default) is a finding: its id is
+ * SARIF 2.1.0 from any scanner. Each result of kind {@code fail} (the default), {@code open} or {@code review}
+ * (undecided: it counts) is a finding: its id is
  * the rule id; its severity comes from the {@code security-severity} property (of the result, else of
  * its rule: 9.0 and up critical, 7.0 high, 4.0 medium, below low), else from the level (of the result,
  * else the rule's default; {@code error} high, {@code warning} medium, {@code note} and {@code none}
@@ -81,8 +82,8 @@ final class SarifImporter {
         d.single(Doc.EVIDENCE, "/ci/checks/security", succeeded ? "passed" : "failed", results.origin());
         for (Node result : results.optArray()) {
             String kind = result.get("kind").optText();
-            if (kind != null && !kind.equals("fail")) {
-                continue;
+            if ("pass".equals(kind) || "notApplicable".equals(kind) || "informational".equals(kind)) {
+                continue; // not a problem; fail (the default), open and review are
             }
             if ("absent".equals(result.get("baselineState").optText())) {
                 continue;
