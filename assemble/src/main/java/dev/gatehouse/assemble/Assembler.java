@@ -161,6 +161,7 @@ public final class Assembler {
             }
         }
         if (!junit.isEmpty()) {
+            junit.sort(java.util.Comparator.comparing(JUnitImporter.Result::origin, Draft.PLACES));
             // The first failing file decides, else the first that ran a test, else none ran: skipped.
             JUnitImporter.Result decisive = junit.stream().filter(r -> r.outcome() == JUnitImporter.Outcome.FAILED).findFirst()
                     .or(() -> junit.stream().filter(r -> r.outcome() == JUnitImporter.Outcome.PASSED).findFirst())

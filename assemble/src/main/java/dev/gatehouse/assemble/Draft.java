@@ -71,6 +71,11 @@ final class Draft {
 
     private record Imported(JsonNode value, Origin origin) {}
 
+    /** Orders places, so that which of two agreeing sources is recorded does not depend on the order of the flags. */
+    static final Comparator<Origin> PLACES = Comparator.comparing(Origin::file)
+            .thenComparing(o -> Objects.requireNonNullElse(o.pointer(), ""), Draft::comparePointers)
+            .thenComparingInt(Origin::line);
+
     Draft(ObjectNode evidence, ObjectNode readback, String manifestFile, Problems problems) {
         docs.put(Doc.EVIDENCE, evidence);
         docs.put(Doc.READBACK, readback);
@@ -101,6 +106,9 @@ final class Draft {
                         + where + " says " + show(existing));
             }
             if (prior != null) {
+                if (PLACES.compare(origin, prior) < 0 && same(existing, value)) {
+                    singles.put(key, origin);
+                }
                 return;
             }
         }
@@ -142,12 +150,13 @@ final class Draft {
 
     /** A scanner that contributed findings; the document's scanner is every one, sorted, joined by ", ". */
     void scanner(String name, Origin origin) {
-        scanners.putIfAbsent(name, origin);
+        scanners.merge(name, origin, (a, b) -> PLACES.compare(a, b) <= 0 ? a : b);
     }
 
     /** A scan time; the document's {@code scannedAt} is the earliest (the oldest scan is the one that ages first). */
     void scannedAt(Instant at, Origin origin) {
-        if (scannedAt == null || at.isBefore(scannedAt)) {
+        if (scannedAt == null || at.isBefore(scannedAt)
+                || (at.equals(scannedAt) && PLACES.compare(origin, scannedAtOrigin) < 0)) {
             scannedAt = at;
             scannedAtOrigin = origin;
         }
@@ -215,9 +224,11 @@ final class Draft {
         for (JsonNode n : target) {
             values.putIfAbsent(key.apply(n), n);
         }
+        java.util.Set<String> given = new java.util.HashSet<>(values.keySet());
         for (Imported i : imported) {
             String k = key.apply(i.value());
-            values.putIfAbsent(k, i.value());
+            // The manifest's item stays; of imported items with one key (one digest), the smallest: order-free.
+            values.merge(k, i.value(), (a, b) -> given.contains(k) || canonical(a).compareTo(canonical(b)) <= 0 ? a : b);
             origins.computeIfAbsent(k, x -> new ArrayList<>()).add(i.origin());
         }
         if (values.size() > MAX_ITEMS) {
@@ -299,6 +310,10 @@ final class Draft {
                 }
                 if (chosen == null) {
                     chosen = s;
+                } else if (chosen.status().equals(s.status()) && Objects.equals(chosen.justification(), s.justification())) {
+                    if (PLACES.compare(s.origin(), chosen.origin()) < 0) {
+                        chosen = s;
+                    }
                 } else if (!chosen.status().equals(s.status())
                         || !Objects.equals(chosen.justification(), s.justification())) {
                     problems.at(CONFLICTING_VALUE, s.origin(), "says " + s.status()
