@@ -101,9 +101,15 @@ final class Draft {
         Origin prior = singles.get(key);
         if (prior != null || !existing.isMissingNode()) {
             if (!same(existing, value)) {
-                String where = prior != null ? prior.describe() : manifestFile + ": /" + doc.key + pointer;
-                problems.at(CONFLICTING_VALUE, origin, "says " + show(value) + " for /" + doc.key + pointer + ", but "
-                        + where + " says " + show(existing));
+                if (prior != null && PLACES.compare(origin, prior) < 0) {
+                    // Two artifacts: reported at the later place, naming the earlier, whatever the order of the flags.
+                    problems.at(CONFLICTING_VALUE, prior, "says " + show(existing) + " for /" + doc.key + pointer + ", but "
+                            + origin.describe() + " says " + show(value));
+                } else {
+                    String where = prior != null ? prior.describe() : manifestFile + ": /" + doc.key + pointer;
+                    problems.at(CONFLICTING_VALUE, origin, "says " + show(value) + " for /" + doc.key + pointer + ", but "
+                            + where + " says " + show(existing));
+                }
             }
             if (prior != null) {
                 if (PLACES.compare(origin, prior) < 0 && same(existing, value)) {
@@ -314,13 +320,13 @@ final class Draft {
                     if (PLACES.compare(s.origin(), chosen.origin()) < 0) {
                         chosen = s;
                     }
-                } else if (!chosen.status().equals(s.status())
-                        || !Objects.equals(chosen.justification(), s.justification())) {
-                    problems.at(CONFLICTING_VALUE, s.origin(), "says " + s.status()
-                            + (s.justification() == null ? "" : " (" + s.justification() + ")") + " for "
-                            + n.path("id").asText() + " in " + artifact + ", but " + chosen.origin().describe()
-                            + " says " + chosen.status()
-                            + (chosen.justification() == null ? "" : " (" + chosen.justification() + ")"));
+                } else {
+                    // Reported at the later place, naming the earlier, whatever the order of the flags.
+                    VexStatement first = PLACES.compare(s.origin(), chosen.origin()) < 0 ? s : chosen;
+                    VexStatement second = first == s ? chosen : s;
+                    problems.at(CONFLICTING_VALUE, second.origin(), "says " + vexWords(second) + " for "
+                            + n.path("id").asText() + " in " + artifact + ", but " + first.origin().describe()
+                            + " says " + vexWords(first));
                 }
             }
             if (chosen != null) {
@@ -347,6 +353,10 @@ final class Draft {
             }
             i++;
         }
+    }
+
+    private static String vexWords(VexStatement s) {
+        return s.status() + (s.justification() == null ? "" : " (" + s.justification() + ")");
     }
 
     private void finishScan() {
