@@ -17,7 +17,7 @@ public final class Inputs {
     private Inputs() {}
 
     /**
-     * Reads the evidence and readback (JSON) and the exceptions folder ({@code *.yaml}, {@code *.yml},
+     * Reads the evidence and readback (JSON, or YAML for a file named *.yaml or *.yml) and the exceptions folder ({@code *.yaml}, {@code *.yml},
      * {@code *.json}; may be null for none) within the default {@link InputLimits}. Diagnostics name the files as
      * given.
      */

@@ -80,13 +80,14 @@ class RulebaseSafetyTest {
             Map.entry("structure-no-security", List.of(
                     "enforcement.csv:12:1: control-without-rule: control SEC-001 has no rule: no rule says @control(\"SEC-001\"), so it can never be violated",
                     "enforcement.csv:13:1: control-without-rule: control SEC-002 has no rule: no rule says @control(\"SEC-002\"), so it can never be violated",
-                    "enforcement.csv:14:1: control-without-rule: control SEC-003 has no rule: no rule says @control(\"SEC-003\"), so it can never be violated")),
+                    "enforcement.csv:14:1: control-without-rule: control SEC-003 has no rule: no rule says @control(\"SEC-003\"), so it can never be violated",
+                    "enforcement.csv:15:1: control-without-rule: control SEC-004 has no rule: no rule says @control(\"SEC-004\"), so it can never be violated")),
             Map.entry("structure-misspelt-guard", List.of(
-                    "security.drl:23:22: guard-mismatch: rule \"SEC-002 high finding with fix\" is @control(\"SEC-002\") but its guard is"
+                    "security.drl:25:22: guard-mismatch: rule \"SEC-002 high finding with fix\" is @control(\"SEC-002\") but its guard is"
                             + " Enforcement(control == \"SEC-02\"): the violation would carry the wrong control's enforcement")),
             Map.entry("structure-renamed-row", List.of(
                     "enforcement.csv:13:1: control-without-rule: control SEC-02 has no rule: no rule says @control(\"SEC-02\"), so it can never be violated",
-                    "security.drl:19:1: unknown-control: rule \"SEC-002 high finding with fix\" implements SEC-002, which is not in enforcement.csv:"
+                    "security.drl:21:1: unknown-control: rule \"SEC-002 high finding with fix\" implements SEC-002, which is not in enforcement.csv:"
                             + " add a row for it (its level in every environment)")),
             Map.entry("forbidden-clock", List.of(
                     "t.drl:12:45: forbidden-call: rule \"T-001 reads the clock\" calls java.time.Instant.now" + ONLY)));

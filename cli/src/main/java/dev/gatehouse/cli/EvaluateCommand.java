@@ -45,6 +45,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BaseInputs inputs = new BaseInputs();
 
+    @CommandLine.Mixin
+    ArtifactOptions artifacts = new ArtifactOptions();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             description = "json (default), text, junit, sarif or github (GitHub Actions workflow commands: annotations)")
     Format format;
@@ -93,7 +96,16 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         // Destinations first: a report or log that would overwrite an input, or has no folder, is bad usage (2),
         // found before any work.
-        List<Outputs.Input> read = Outputs.inputs(inputs);
+        boolean assemble = artifacts.manifest != null || artifacts.anyArtifact();
+        if (assemble && (inputs.evidence != null || inputs.readback != null)) {
+            throw new UsageException("give --evidence and --readback, or --manifest and artifact flags to assemble them,"
+                    + " not both");
+        }
+        if (!assemble) {
+            inputs.requireDocuments(spec.qualifiedName());
+        }
+        List<Outputs.Input> read = new ArrayList<>(Outputs.inputs(inputs));
+        read.addAll(artifacts.inputs());
         if (output != null) {
             Outputs.checkDestination("--output", output, read);
         }
@@ -104,11 +116,21 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             Outputs.checkDestination("--log", log, notTheLog);
         }
-        dev.gatehouse.internal.InputReading.Located located = dev.gatehouse.internal.InputReading.readLocated(inputs.evidence, inputs.readback, inputs.exceptions,
-                Options.limits(maxInputSize, maxTotalInputSize, maxExceptionFiles));
-        EvaluationInput input = located.input();
-        // Reports name files relative to the working directory (the checkout, in CI) when they are under it.
-        Sources sources = located.sources().relativeTo(Path.of("").toAbsolutePath());
+        dev.gatehouse.InputLimits inputLimits = Options.limits(maxInputSize, maxTotalInputSize, maxExceptionFiles);
+        EvaluationInput input;
+        Sources sources;
+        if (assemble) {
+            // The documents `assemble` would write, validated again with the exceptions folder.
+            dev.gatehouse.assemble.Assembly a = artifacts.assembler(inputLimits).assemble();
+            String label = artifacts.manifest.toString();
+            input = dev.gatehouse.internal.InputReading.fromTrees(a.evidence(), label, a.readback(), label, inputs.exceptions, inputLimits);
+            sources = Sources.of(label, label);
+        } else {
+            dev.gatehouse.internal.InputReading.Located located = dev.gatehouse.internal.InputReading.readLocated(inputs.evidence, inputs.readback, inputs.exceptions, inputLimits);
+            input = located.input();
+            // Reports name files relative to the working directory (the checkout, in CI) when they are under it.
+            sources = located.sources().relativeTo(Path.of("").toAbsolutePath());
+        }
         PolicyEngine engine = Options.engine(inputs.rules, limits);
         Instant now = inputs.at != null ? inputs.at : clock.instant();
         PromotionDecision decision = engine.evaluate(input, now);

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Decides whether a release may be promoted, how far into production, and which exceptions apply.",
-        subcommands = {EvaluateCommand.class, CheckCommand.class, TestCommand.class, WhatifCommand.class,
+        subcommands = {EvaluateCommand.class, AssembleCommand.class, CheckCommand.class, TestCommand.class, WhatifCommand.class,
             ReplayCommand.class, LogCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -233,7 +233,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, check, test, whatif, replay, log, schema");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, assemble, check, test, whatif, replay, log, schema");
     }
 
     /** The version, from the engine. */

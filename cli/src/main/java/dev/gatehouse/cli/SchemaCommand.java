@@ -14,10 +14,11 @@ final class SchemaCommand implements Callable<Integer> {
     enum Kind {
         ReleaseEvidence,
         EnvironmentReadback,
-        RiskException
+        RiskException,
+        AssembleManifest
     }
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "ReleaseEvidence, EnvironmentReadback or RiskException")
+    @Parameters(index = "0", paramLabel = "KIND", description = "ReleaseEvidence, EnvironmentReadback, RiskException or AssembleManifest (gatehouse assemble --manifest)")
     Kind kind;
 
     @CommandLine.Spec
@@ -25,7 +26,8 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(Inputs.schema(kind.name()));
+        spec.commandLine().getOut().print(kind == Kind.AssembleManifest
+                ? dev.gatehouse.assemble.Assembler.manifestSchema() : Inputs.schema(kind.name()));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
     }

@@ -129,6 +129,7 @@ final class WhatifCommand implements Callable<Integer> {
                 changes.atOffset(withAt.offset());
             }
         }
+        inputs.requireDocuments(spec.qualifiedName());
         PolicyEngine engine = Options.engine(inputs.rules, limits);
         PolicyEngine variantEngine = withRules != null ? Options.engine(withRules, limits) : engine;
         if (withRules != null) {

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@code <!-- gatehouse-script -->}: the fenced block right after it is a transcript. Its lines starting with
  *       {@code $ } are commands (a line ending in {@code " \"} continues on the next); everything else is what they
  *       print (a blank line after each {@code (exit N)} that another command follows). The commands run in order in a fresh empty folder standing in for the repository root: a path
- *       resolves to that folder when it is there or follows {@code --log}, {@code --output} or {@code --junit},
+ *       resolves to that folder when it is there or follows {@code --log}, {@code --output}, {@code --evidence-out},
+ *       {@code --readback-out} or {@code --junit} (unless, for assemble's {@code --junit}, it is a file of the repository),
  *       else to the repository root when it is there. Commands: {@code ./gatehouse ARGS} (prints as above),
  *       {@code cat FILE}, {@code sed -i 'Ns/OLD/NEW/' FILE} (replaces the first OLD, taken literally, on line
  *       N), {@code mkdir DIR} and {@code cp -r SRC DEST} (the last three print nothing). The folder's and the repository's absolute paths are removed from the output.
@@ -47,7 +48,7 @@ class DocOutputsTest {
             "^<!-- gatehouse-script -->\n(```[a-z]*\n)(.*?)^```\n", Pattern.DOTALL | Pattern.MULTILINE);
     static final Pattern SED = Pattern.compile("([0-9]+)s/([^/]+)/([^/]*)/");
     /** Options whose value is a file the command writes: it goes to the script's folder. */
-    static final Set<String> WRITES = Set.of("--log", "--output", "--junit");
+    static final Set<String> WRITES = Set.of("--log", "--output", "--junit", "--evidence-out", "--readback-out");
     static final boolean REWRITE = Boolean.getBoolean("gatehouse.rewriteGoldens");
 
     static final Path CANDIDATE = CliRun.ROOT.resolve("docs/examples/candidate-rules");
@@ -219,7 +220,15 @@ class DocOutputsTest {
         List<String> args = new ArrayList<>();
         String previous = "";
         for (String a : words) {
-            args.add(a.startsWith("-") ? a : path(a, previous, dir).toString());
+            // The first word is the command (assemble is also a folder of the repository: not a path).
+            int eq = a.indexOf('=');
+            if (!a.startsWith("-") && !args.isEmpty() && eq > 0 && !Files.exists(CliRun.ROOT.resolve(a))
+                    && Files.exists(CliRun.ROOT.resolve(a.substring(eq + 1)))) {
+                // KIND=FILE (assemble's --vsa): the file part is a path
+                args.add(a.substring(0, eq + 1) + CliRun.ROOT.resolve(a.substring(eq + 1)));
+            } else {
+                args.add(a.startsWith("-") || args.isEmpty() ? a : path(a, previous, dir).toString());
+            }
             previous = a;
         }
         CliRun r = CliRun.of(args.toArray(String[]::new));
@@ -232,7 +241,9 @@ class DocOutputsTest {
 
     /** Where a path argument points: the script's folder, else the repository root, else it is left as given. */
     static Path path(String arg, String previous, Path dir) {
-        if (dir != null && (Files.exists(dir.resolve(arg)) || WRITES.contains(previous))) {
+        // assemble's --junit reads a report: one that exists in the repository is that file, not an output.
+        boolean writes = WRITES.contains(previous) && !("--junit".equals(previous) && Files.exists(CliRun.ROOT.resolve(arg)));
+        if (dir != null && (Files.exists(dir.resolve(arg)) || writes)) {
             return dir.resolve(arg);
         }
         return Files.exists(CliRun.ROOT.resolve(arg)) ? CliRun.ROOT.resolve(arg) : Path.of(arg);

@@ -57,7 +57,8 @@ public final class FactBuilder {
         List<ReleaseEvidence.Finding> findings = e.security().findings();
         for (int i = 0; i < findings.size(); i++) {
             ReleaseEvidence.Finding f = findings.get(i);
-            out.add(new Finding(f.id(), f.severity().wire(), f.artifact(), f.fixAvailable(), i));
+            out.add(new Finding(f.id(), f.severity().wire(), f.artifact(), f.fixAvailable(),
+                    f.vex() == null ? null : f.vex().status().wire(), f.vex() == null ? null : f.vex().justification(), i));
         }
         for (int i = 0; i < e.verifications().size(); i++) {
             ReleaseEvidence.Verification v = e.verifications().get(i);

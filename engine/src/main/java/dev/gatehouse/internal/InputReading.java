@@ -45,7 +45,7 @@ public final class InputReading {
     }
 
     /**
-     * Reads the evidence and readback (JSON) and the exceptions folder ({@code *.yaml},
+     * Reads the evidence and readback (JSON, or YAML for a file named *.yaml or *.yml) and the exceptions folder ({@code *.yaml},
      * {@code *.yml}, {@code *.json}; may be null for none) within the default {@link InputLimits}.
      * Diagnostics name the files as given.
      */
@@ -76,13 +76,21 @@ public final class InputReading {
         List<Diagnostic> problems = new ArrayList<>();
         DocumentReader reader = reader(limits);
         DocumentReader.Budget budget = new DocumentReader.Budget(limits.maxTotalBytes());
-        DocumentReader.Result er = reader.readJson(evidence, evidence.toString(), budget);
-        DocumentReader.Result rr = reader.readJson(readback, readback.toString(), budget);
+        DocumentReader.Result er = readDocument(reader, evidence, budget);
+        DocumentReader.Result rr = readDocument(reader, readback, budget);
         Read<ReleaseEvidence> e = check(er, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
         Read<EnvironmentReadback> r = check(rr, EnvironmentReadback.KIND, EnvironmentReadback.class, problems);
         Map<String, Sources.Source> exceptionSources = new TreeMap<>();
         EvaluationInput input = finish(e, r, exceptionsDir, problems, limits, budget, exceptionSources);
         return new Located(input, new Sources(source(er), source(rr), exceptionSources));
+    }
+
+    /** A document named {@code *.yaml} or {@code *.yml} (any case) is read as YAML (the safe subset), any other as JSON. */
+    private static DocumentReader.Result readDocument(DocumentReader reader, Path file, DocumentReader.Budget budget) {
+        Path name = file.getFileName();
+        String n = name == null ? "" : name.toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml") ? reader.readJsonOrYaml(file, file.toString(), budget)
+                : reader.readJson(file, file.toString(), budget);
     }
 
     private static Sources.Source source(DocumentReader.Result read) {
@@ -100,7 +108,7 @@ public final class InputReading {
 
     /** {@link #readTree(Path)} within {@code limits} (a file larger than {@link InputLimits#maxInputBytes()} is refused). */
     public static JsonNode readTree(Path file, InputLimits limits) {
-        DocumentReader.Result read = reader(limits).readJson(file, file.toString(), new DocumentReader.Budget(limits.maxTotalBytes()));
+        DocumentReader.Result read = readDocument(reader(limits), file, new DocumentReader.Budget(limits.maxTotalBytes()));
         List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
         if (read.document() != null) {
             problems.addAll(Numbers.check(read.document()));

@@ -91,6 +91,12 @@ public enum DiagnosticCode {
     /** A string compared with a fact field whose values the contract fixes, and none of them. */
     UNKNOWN_VALUE("unknown-value", Stage.LINT),
 
+    // assemble: inputs built from CI artifacts and a manifest
+    /** Two sources (the manifest, artifacts) give one single-valued field different values. */
+    CONFLICTING_VALUE("conflicting-value", Stage.ASSEMBLE),
+    /** An artifact is not of the format its flag names, or uses a feature that is refused (an XML DTD). */
+    UNSUPPORTED_ARTIFACT("unsupported-artifact", Stage.ASSEMBLE),
+
     // cases and what-if
     /** A golden case folder is malformed. */
     BAD_CASE("bad-case", Stage.CASES),
@@ -109,6 +115,8 @@ public enum DiagnosticCode {
         TABLES,
         /** The lints of {@code gatehouse check} ({@code dev.gatehouse.lint}); reported last. */
         LINT,
+        /** Assembling inputs from CI artifacts ({@code dev.gatehouse.assemble}). */
+        ASSEMBLE,
         /** Loading golden cases ({@code dev.gatehouse.cases}). */
         CASES,
         /** Applying what-if changes ({@code dev.gatehouse.whatif}). */

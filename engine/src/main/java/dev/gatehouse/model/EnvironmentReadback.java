@@ -22,9 +22,18 @@ public record EnvironmentReadback(
         @NotNull @Valid Secrets secrets,
         @NotNull @Valid Edge edge,
         @NotNull @Valid Capacity capacity,
-        @NotNull @Valid Observability observability) {
+        @NotNull @Valid Observability observability,
+        List<@NotNull @Valid FieldSource> sources) {
 
     public static final String KIND = "EnvironmentReadback";
+
+    /** A readback written by hand: no {@code sources} (those are recorded by {@code gatehouse assemble}). */
+    public EnvironmentReadback(String apiVersion, String kind, Environment environment, Instant capturedAt,
+            Profile profile, List<Workload> workloads, Identity identity, List<DataService> dataServices,
+            Secrets secrets, Edge edge, Capacity capacity, Observability observability) {
+        this(apiVersion, kind, environment, capturedAt, profile, workloads, identity, dataServices, secrets, edge,
+                capacity, observability, null);
+    }
 
     /** The environment profile the target was rendered from. */
     public record Profile(

@@ -8,9 +8,14 @@ public final class Formats {
     public static final String DIGEST_MESSAGE = "must be sha256:<64 hex>";
     public static final String COMMIT = "^[0-9a-f]{40}$";
     public static final String COMMIT_MESSAGE = "must be a commit: 40 lower-case hex characters";
-    /** RFC 3339, UTC ("Z"), optional fraction of a second. */
-    public static final String INSTANT = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$";
-    public static final String INSTANT_MESSAGE = "must be an RFC 3339 UTC instant such as 2026-11-28T12:00:00Z";
+    /**
+     * RFC 3339: optional fraction of a second, and "Z" or any offset ({@code +00:00}, as Python's
+     * isoformat writes it, or {@code +02:00}); the value is the instant, normalised to UTC when read.
+     */
+    public static final String INSTANT =
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$";
+    public static final String INSTANT_MESSAGE =
+            "must be an RFC 3339 instant such as 2026-11-28T12:00:00Z or 2026-11-28T13:00:00+01:00";
     public static final String NOT_BLANK = "^[\\s\\S]*\\S[\\s\\S]*$";
     public static final String NOT_BLANK_MESSAGE = "must not be blank";
     /** The letters and digits an identity may start with (a regular-expression character class body). */

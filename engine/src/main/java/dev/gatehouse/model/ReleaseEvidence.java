@@ -23,9 +23,18 @@ public record ReleaseEvidence(
         @NotNull List<@NotNull @Valid Approval> approvals,
         @NotNull List<@NotNull @Valid ResidualRisk> residualRisks,
         @NotNull @Valid Rollback rollback,
-        @NotNull @Valid Rollout rollout) {
+        @NotNull @Valid Rollout rollout,
+        List<@NotNull @Valid FieldSource> sources) {
 
     public static final String KIND = "ReleaseEvidence";
+
+    /** Evidence written by hand: no {@code sources} (those are recorded by {@code gatehouse assemble}). */
+    public ReleaseEvidence(String apiVersion, String kind, Release release, Promotion promotion, Ci ci, Security security,
+            List<Verification> verifications, List<Approval> approvals, List<ResidualRisk> residualRisks,
+            Rollback rollback, Rollout rollout) {
+        this(apiVersion, kind, release, promotion, ci, security, verifications, approvals, residualRisks, rollback,
+                rollout, null);
+    }
 
     /** What is being released. */
     public record Release(
@@ -54,7 +63,19 @@ public record ReleaseEvidence(
             @NotNull Instant finishedAt,
             @NotNull @Valid Checks checks,
             @NotNull List<@NotNull @Pattern(regexp = Formats.DIGEST, message = Formats.DIGEST_MESSAGE) String>
-                    validatedDigests) {}
+                    validatedDigests,
+            @Valid Provenance provenance) {
+        /** A CI record without build provenance. */
+        public Ci(String runId, String commit, Instant finishedAt, Checks checks, List<String> validatedDigests) {
+            this(runId, commit, finishedAt, checks, validatedDigests, null);
+        }
+    }
+
+    /**
+     * The build provenance CI's digests were read from (SLSA provenance), and whether its signature was
+     * verified. {@code gatehouse assemble} does not verify signatures, so it records {@code verified: false}.
+     */
+    public record Provenance(@NotBlank String builder, @NotNull Boolean verified) {}
 
     /** The CI checks by name; a check CI did not report is absent (null). */
     public record Checks(CheckStatus contract, CheckStatus build, CheckStatus test, CheckStatus security) {}
@@ -70,7 +91,26 @@ public record ReleaseEvidence(
             @NotBlank String id,
             @NotNull Severity severity,
             @NotNull @Pattern(regexp = Formats.DIGEST, message = Formats.DIGEST_MESSAGE) String artifact,
-            @NotNull Boolean fixAvailable) {}
+            @NotNull Boolean fixAvailable,
+            @Valid Vex vex) {
+        /** A finding without a VEX statement. */
+        public Finding(String id, Severity severity, String artifact, Boolean fixAvailable) {
+            this(id, severity, artifact, fixAvailable, null);
+        }
+    }
+
+    /**
+     * A VEX statement (OpenVEX, CycloneDX VEX) about a finding on its artifact. The finding stays; the
+     * rules decide what a status means.
+     *
+     * @param justification why the product is not affected (OpenVEX's justification, CycloneDX's
+     *     analysis justification), or null
+     * @param source the VEX file the statement was read from
+     */
+    public record Vex(
+            @NotNull VexStatus status,
+            @Pattern(regexp = Formats.NOT_BLANK, message = Formats.NOT_BLANK_MESSAGE) String justification,
+            @NotBlank String source) {}
 
     /** One verification (UAT, security review, staging soak). */
     public record Verification(
