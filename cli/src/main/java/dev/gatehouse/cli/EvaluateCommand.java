@@ -61,6 +61,15 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "append the inputs and the decision to this hash-chained decision log (JSON lines)")
     Path log;
 
+    @Option(names = "--attest", paramLabel = "FILE",
+            description = "also write the decision as a signed attestation (in-toto statement, SLSA VSA, DSSE envelope) here;"
+                    + " needs --signing-key")
+    Path attest;
+
+    @Option(names = "--signing-key", paramLabel = "KEY",
+            description = "the private key (PEM, PKCS#8; Ed25519 or ECDSA P-256) that signs --attest")
+    Path signingKey;
+
     @Option(names = "--max-input-size", paramLabel = "SIZE", converter = Options.SizeConverter.class,
             description = "refuse an input file larger than this, before parsing it: 8MiB, 512KiB, 1GiB or bytes (default 4MiB)")
     Long maxInputSize;
@@ -97,6 +106,20 @@ final class EvaluateCommand implements Callable<Integer> {
         if (output != null) {
             Outputs.checkDestination("--output", output, read);
         }
+        if ((attest == null) != (signingKey == null)) {
+            throw new UsageException(attest == null ? "--signing-key needs --attest FILE (where the signed decision goes)"
+                    : "--attest needs --signing-key KEY (the private key that signs it)");
+        }
+        dev.gatehouse.trust.Keys.SigningKey attestKey = null;
+        if (attest != null) {
+            List<Outputs.Input> notTheAttestation = new ArrayList<>(read);
+            notTheAttestation.add(new Outputs.Input("the signing key", signingKey));
+            if (output != null) {
+                notTheAttestation.add(new Outputs.Input("the --output file", output));
+            }
+            Outputs.checkDestination("--attest", attest, notTheAttestation);
+            attestKey = TrustOptions.signingKey("--signing-key", signingKey);
+        }
         if (log != null) {
             List<Outputs.Input> notTheLog = new ArrayList<>(read);
             if (output != null) {
@@ -125,6 +148,10 @@ final class EvaluateCommand implements Callable<Integer> {
             Outputs.write("--output", output, rendered);
         } else {
             Outputs.print(spec, rendered);
+        }
+        if (attest != null) {
+            Outputs.write("--attest", attest, new String(dev.gatehouse.trust.Attestations.signedJson(input, decision, attestKey),
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
         // Logged only once the report is out: a run that failed to report (2 or 3) leaves no line behind.
         if (log != null) {
