@@ -61,6 +61,15 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "append the inputs and the decision to this hash-chained decision log (JSON lines)")
     Path log;
 
+    @Option(names = "--log-key", paramLabel = "KEY",
+            description = "sign every line --log writes with this private key (PEM, PKCS#8; Ed25519 or ECDSA P-256)")
+    Path logKey;
+
+    @Option(names = "--log-chain", paramLabel = "NAME", defaultValue = "gatehouse",
+            description = "with --log-key: the writer's chain name written into each line (one chain, and one log file, per writer;"
+                    + " default ${DEFAULT-VALUE})")
+    String logChain;
+
     @Option(names = "--attest", paramLabel = "FILE",
             description = "also write the decision as a signed attestation (in-toto statement, SLSA VSA, DSSE envelope) here;"
                     + " needs --signing-key")
@@ -106,6 +115,30 @@ final class EvaluateCommand implements Callable<Integer> {
         if (output != null) {
             Outputs.checkDestination("--output", output, read);
         }
+        if (logKey != null && log == null) {
+            throw new UsageException("--log-key needs --log FILE (the log whose lines it signs)");
+        }
+        DecisionLog.Sealer sealer = null;
+        if (logKey != null) {
+            dev.gatehouse.trust.Keys.SigningKey key = TrustOptions.signingKey("--log-key", logKey);
+            String chain;
+            try {
+                chain = dev.gatehouse.trust.LogSignatures.checkChain(logChain);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--log-chain: " + e.getMessage());
+            }
+            sealer = new DecisionLog.Sealer() {
+                @Override
+                public String chain() {
+                    return chain;
+                }
+
+                @Override
+                public java.util.Map<String, String> seal(byte[] unsealed) {
+                    return dev.gatehouse.trust.LogSignatures.seal(unsealed, key);
+                }
+            };
+        }
         if ((attest == null) != (signingKey == null)) {
             throw new UsageException(attest == null ? "--signing-key needs --attest FILE (where the signed decision goes)"
                     : "--attest needs --signing-key KEY (the private key that signs it)");
@@ -124,6 +157,13 @@ final class EvaluateCommand implements Callable<Integer> {
             List<Outputs.Input> notTheLog = new ArrayList<>(read);
             if (output != null) {
                 notTheLog.add(new Outputs.Input("the --output file", output));
+            }
+            if (logKey != null) {
+                notTheLog.add(new Outputs.Input("the log key", logKey));
+            }
+            if (attest != null) {
+                notTheLog.add(new Outputs.Input("the --attest file", attest));
+                notTheLog.add(new Outputs.Input("the signing key", signingKey));
             }
             Outputs.checkDestination("--log", log, notTheLog);
         }
@@ -157,7 +197,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (log != null) {
             DecisionLog.Appended appended;
             try {
-                appended = DecisionLog.append(log, input, now, decision);
+                appended = DecisionLog.append(log, input, now, decision, sealer);
             } catch (IOException e) {
                 throw new OutputFailure("the decision was reported but not logged: cannot append to the decision log "
                         + log + ": " + Outputs.reason(e));
