@@ -45,6 +45,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BaseInputs inputs = new BaseInputs();
 
+    @CommandLine.Mixin
+    BundleOptions bundle = new BundleOptions();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             description = "json (default), text, junit, sarif or github (GitHub Actions workflow commands: annotations)")
     Format format;
@@ -111,7 +114,11 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         // Destinations first: a report or log that would overwrite an input, or has no folder, is bad usage (2),
         // found before any work.
-        List<Outputs.Input> read = Outputs.inputs(inputs);
+        bundle.check(inputs.rules, "--rules");
+        List<Outputs.Input> read = new ArrayList<>(Outputs.inputs(inputs));
+        if (bundle.asInput() != null) {
+            read.add(bundle.asInput());
+        }
         if (output != null) {
             Outputs.checkDestination("--output", output, read);
         }
@@ -172,9 +179,12 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationInput input = located.input();
         // Reports name files relative to the working directory (the checkout, in CI) when they are under it.
         Sources sources = located.sources().relativeTo(Path.of("").toAbsolutePath());
-        PolicyEngine engine = Options.engine(inputs.rules, limits);
+        PolicyEngine engine = bundle.engine(inputs.rules, limits, spec.commandLine().getErr());
         Instant now = inputs.at != null ? inputs.at : clock.instant();
         PromotionDecision decision = engine.evaluate(input, now);
+        if (bundle.opened != null) {
+            decision = decision.withBundle(bundle.opened.provenance());
+        }
         String rendered = switch (format) {
             case json -> Json.pretty(decision);
             case text -> TextReport.render(decision);
