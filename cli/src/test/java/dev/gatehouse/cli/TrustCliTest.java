@@ -49,6 +49,69 @@ class TrustCliTest {
         assertEquals(0, CliRun.of(evaluate("--attest", t("ed.att.json"), "--signing-key", t("ed.pem")).toArray(String[]::new)).exit());
         assertEquals(0, CliRun.of(evaluate("--attest", t("ec.att.json"), "--signing-key", t("ec.pem")).toArray(String[]::new)).exit());
         Files.writeString(tmp.resolve("garbage.json"), "{\"payload\": 5}", StandardCharsets.UTF_8);
+        CliRun built = CliRun.of("bundle", "build", "--rules", CliRun.ROOT.resolve("rules").toString(), "--key", t("ed.pem"),
+                "-o", t("rules.bundle"));
+        assertEquals(0, built.exit(), built.err());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> bundleOptionsAreCheckedAndABundleDecides() {
+        record Case(String name, List<String> args, int exit, String stderrFirst) {}
+        String bundle = t("rules.bundle");
+        List<Case> cases = List.of(
+                new Case("evaluate with a verified bundle", evaluate("--bundle", bundle, "--trust", t("ed.pub")), 0, ""),
+                new Case("test with a verified bundle", List.of("test", "--bundle", bundle, "--trust", t("ed.pub"), "--fixtures",
+                        CliRun.ROOT.resolve("fixtures").toString()), 0, ""),
+                new Case("replay with a verified bundle", List.of("replay", "--bundle", bundle, "--trust", t("ed.pub"), "--corpus",
+                        CliRun.ROOT.resolve("fixtures").toString()), 0, ""),
+                new Case("bundle verify", List.of("bundle", "verify", "--bundle", bundle, "--trust", t("ed.pub")), 0, ""),
+                new Case("another key", evaluate("--bundle", bundle, "--trust", t("ec.pub")), 2,
+                        "gatehouse: refusing the rule bundle " + bundle + ": not signed by the trusted key: no signature verifies with key "),
+                new Case("bundle verify with another key", List.of("bundle", "verify", "--bundle", bundle, "--trust", t("ec.pub")), 2,
+                        "gatehouse: refusing the rule bundle " + bundle + ": not signed by the trusted key: no signature verifies with key "),
+                new Case("no --trust", evaluate("--bundle", bundle), 2, "gatehouse: --bundle needs --trust PUB (the key its signature "
+                        + "must verify with), or --insecure-skip-verify to use it unverified"),
+                new Case("--trust without --bundle", evaluate("--trust", t("ed.pub")), 2, "gatehouse: --trust needs --bundle FILE"),
+                new Case("--bundle and --rules", evaluate("--bundle", bundle, "--trust", t("ed.pub"), "--rules",
+                        CliRun.ROOT.resolve("rules").toString()), 2, "gatehouse: --bundle and --rules name two rulebases: give one"),
+                new Case("--trust and --insecure-skip-verify", evaluate("--bundle", bundle, "--trust", t("ed.pub"),
+                        "--insecure-skip-verify"), 2, "gatehouse: --trust and --insecure-skip-verify contradict each other: give one"),
+                new Case("--insecure-skip-verify warns", evaluate("--bundle", bundle, "--insecure-skip-verify"), 0,
+                        "gatehouse: warning: the rule bundle " + bundle + " is used without verifying its signature "
+                                + "(--insecure-skip-verify); the decision's provenance records that"),
+                new Case("a folder is not a bundle", evaluate("--bundle", tmp.toString(), "--trust", t("ed.pub")), 2,
+                        "gatehouse: refusing the rule bundle " + tmp + ": not a regular file"),
+                new Case("bundle build of rules that do not exist", List.of("bundle", "build", "--rules", t("nowhere"), "--key",
+                        t("ed.pem"), "-o", t("x.bundle")), 2, t("nowhere") + ": missing-rulebase-file: cannot read the rulebase: not a folder: "
+                        + t("nowhere")));
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            CliRun r = CliRun.of(c.args().toArray(String[]::new));
+            String first = r.err().lines().findFirst().orElse("");
+            assertEquals(c.exit(), r.exit(), r.err());
+            if (c.stderrFirst().isEmpty()) {
+                assertEquals("", r.err());
+            } else {
+                assertEquals(true, first.startsWith(c.stderrFirst()), first);
+            }
+        }));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theDecisionAndItsAttestationNameTheBundleAndItsSigner() throws Exception {
+        CliRun r = CliRun.of(evaluate("--bundle", t("rules.bundle"), "--trust", t("ed.pub"), "--attest", t("b.att.json"),
+                "--signing-key", t("ed.pem")).toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+        com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("decision.json").toFile());
+        String signer = Keys.readVerificationKey(tmp.resolve("ed.pub")).keyId();
+        String digest = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(tmp.resolve("rules.bundle"))));
+        assertEquals("{\"digest\":\"" + digest + "\",\"signer\":\"" + signer + "\",\"insecureSkipVerify\":false}",
+                d.at("/provenance/bundle").toString());
+        com.fasterxml.jackson.databind.JsonNode env = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("b.att.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode st = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                java.util.Base64.getDecoder().decode(env.get("payload").asText()));
+        assertEquals("{\"bundleDigest\":\"" + digest + "\",\"bundleSigner\":\"" + signer + "\",\"insecureSkipVerify\":false}",
+                st.at("/predicate/policy/annotations").toString());
     }
 
     @TestFactory
