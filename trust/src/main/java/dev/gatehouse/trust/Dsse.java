@@ -24,8 +24,8 @@ import java.util.TreeSet;
  * (LEN: the byte length in ASCII decimal, no leading zeros). The envelope as JSON:
  * {@code {"payload": base64, "payloadType": type, "signatures": [{"keyid": id, "sig": base64}]}}, standard
  * base64 with padding (URL-safe is accepted on reading, as the spec asks). Signatures are the algorithm's own
- * bytes: 64 bytes for Ed25519, ASN.1 DER for ECDSA P-256 (what in-toto, cosign and Node's {@code crypto.verify}
- * expect).
+ * bytes: 64 bytes for Ed25519, ASN.1 DER for ECDSA P-256 (DSSE leaves the encoding to the application: DER is what
+ * in-toto's and sigstore's tools and Node's {@code crypto.verify} use; 64-byte IEEE P1363 is accepted on reading).
  */
 public final class Dsse {
     /** The payload type of an in-toto statement. */

@@ -114,10 +114,22 @@ public final class Keys {
             Objects.requireNonNull(keyId, "keyId");
         }
 
-        /** Whether {@code signature} is this key's signature of {@code message}; false for a malformed signature. */
+        /**
+         * Whether {@code signature} is this key's signature of {@code message}; false for a malformed signature. An
+         * ECDSA signature is ASN.1 DER (what we write); one of exactly 64 bytes that is not DER is also tried as
+         * IEEE P1363 {@code r || s}, what WebCrypto writes (DSSE leaves the encoding to the application).
+         */
         public boolean verifies(byte[] message, byte[] signature) {
+            if (verifies(algorithm.jcaSignature, message, signature)) {
+                return true;
+            }
+            return algorithm == Algorithm.ECDSA_P256 && signature.length == 64
+                    && verifies("SHA256withECDSAinP1363Format", message, signature);
+        }
+
+        private boolean verifies(String jca, byte[] message, byte[] signature) {
             try {
-                Signature s = Signature.getInstance(algorithm.jcaSignature);
+                Signature s = Signature.getInstance(jca);
                 s.initVerify(publicKey);
                 s.update(message);
                 return s.verify(signature);
