@@ -99,8 +99,9 @@ final class BundleCommand implements Runnable {
         @Option(names = "--bundle", required = true, paramLabel = "FILE", description = "the rule bundle")
         Path bundle;
 
-        @Option(names = "--trust", required = true, paramLabel = "PUB", description = "the public key its signature must verify with")
-        Path trust;
+        @Option(names = "--trust", required = true, paramLabel = "PUB",
+                description = "the public key its signature must verify with; repeat it to accept any of several (key rotation)")
+        List<Path> trust;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -109,7 +110,7 @@ final class BundleCommand implements Runnable {
         public Integer call() {
             RuleBundles.Opened opened;
             try {
-                opened = RuleBundles.open(bundle, TrustOptions.verificationKey("--trust", trust));
+                opened = RuleBundles.open(bundle, trust.stream().map(t -> TrustOptions.verificationKey("--trust", t)).toList());
             } catch (Malformed e) {
                 throw new UsageException("refusing the rule bundle " + e.getMessage());
             }

@@ -18,8 +18,9 @@ final class BundleOptions {
             + " instead of --rules; needs --trust")
     Path bundle;
 
-    @Option(names = "--trust", paramLabel = "PUB", description = "the public key (PEM, SPKI) the bundle's signature must verify with")
-    Path trust;
+    @Option(names = "--trust", paramLabel = "PUB", description = "the public key (PEM, SPKI) the bundle's signature must verify with;"
+            + " repeat it to accept any of several (key rotation)")
+    java.util.List<Path> trust;
 
     @Option(names = "--insecure-skip-verify", description = "use --bundle without verifying its signature (its files are still"
             + " checked against its manifest); the decision's provenance records it")
@@ -58,9 +59,10 @@ final class BundleOptions {
         if (bundle == null) {
             return Options.engine(rules, limits);
         }
-        Keys.VerificationKey key = insecureSkipVerify ? null : TrustOptions.verificationKey("--trust", trust);
+        java.util.List<Keys.VerificationKey> keys = insecureSkipVerify ? java.util.List.of()
+                : trust.stream().map(t -> TrustOptions.verificationKey("--trust", t)).toList();
         try {
-            opened = RuleBundles.open(bundle, key);
+            opened = RuleBundles.open(bundle, keys);
         } catch (Malformed e) {
             throw new UsageException("refusing the rule bundle " + e.getMessage());
         }

@@ -28,8 +28,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--attestation", required = true, paramLabel = "FILE", description = "the DSSE envelope evaluate --attest wrote")
     Path attestation;
 
-    @Option(names = "--key", required = true, paramLabel = "PUB", description = "the gate's public key (PEM, SPKI): Ed25519 or ECDSA P-256")
-    Path key;
+    @Option(names = "--key", required = true, paramLabel = "PUB",
+            description = "the gate's public key (PEM, SPKI): Ed25519 or ECDSA P-256; repeat it to accept any of several (key rotation)")
+    java.util.List<Path> key;
 
     @Option(names = "--digest", required = true, paramLabel = "sha256:HEX", description = "the artifact about to be deployed")
     String digest;
@@ -72,7 +73,7 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--digest: " + e.getMessage());
         }
-        Keys.VerificationKey pub = TrustOptions.verificationKey("--key", key);
+        java.util.List<Keys.VerificationKey> pub = key.stream().map(k -> TrustOptions.verificationKey("--key", k)).toList();
         byte[] envelope = TrustOptions.readFile(attestation, dev.gatehouse.trust.Dsse.MAX_ENVELOPE_BYTES, "an attestation");
         AttestationVerifier.Result result;
         try {

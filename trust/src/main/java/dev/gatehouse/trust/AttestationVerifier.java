@@ -59,12 +59,18 @@ public final class AttestationVerifier {
      * @throws Malformed when the envelope or its (signed) statement cannot be read: the file and JSON Pointer are named
      */
     public static Result verify(byte[] envelopeJson, String file, Keys.VerificationKey key, Request request) throws Malformed {
+        return verify(envelopeJson, file, List.of(key), request);
+    }
+
+    /** {@link #verify(byte[], String, Keys.VerificationKey, Request)} accepting a signature by any of {@code keys} (rotation). */
+    public static Result verify(byte[] envelopeJson, String file, List<Keys.VerificationKey> keys, Request request)
+            throws Malformed {
         Dsse.Envelope envelope = Dsse.parse(envelopeJson, file);
         if (!envelope.payloadType().equals(Dsse.IN_TOTO)) {
             return Result.fail("the payload type is " + envelope.payloadType() + ", not " + Dsse.IN_TOTO
                     + ": not an in-toto attestation");
         }
-        Dsse.Verified signed = Dsse.verify(envelope, key);
+        Dsse.Verified signed = Dsse.verify(envelope, keys);
         if (!signed.ok()) {
             return Result.fail(signed.problem());
         }
@@ -132,7 +138,7 @@ public final class AttestationVerifier {
                 + (ring.isObject() ? " (ring " + ring.path("allowed").asText() + ")" : "")
                 + ": " + release.path("service").asText() + " " + release.path("version").asText()
                 + ", verified at " + verifiedAt + " under rulebase sha256:" + p.path("policy").path("digest").path("sha256").asText()
-                + ", signed by " + key.keyId());
+                + ", signed by " + signed.keyId());
     }
 
     /** A duration as people write it: {@code 24h}, {@code 90m}, {@code 1d2h3m4s}. */

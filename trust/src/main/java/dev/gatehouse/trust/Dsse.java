@@ -92,8 +92,11 @@ public final class Dsse {
         }
     }
 
-    /** The outcome of {@link #verify}: null {@code problem} when a signature by the key verifies. */
-    public record Verified(String problem) {
+    /**
+     * The outcome of {@link #verify}: null {@code problem} when a signature by one of the keys verifies, and then
+     * {@code keyId} names that key.
+     */
+    public record Verified(String problem, String keyId) {
         public boolean ok() {
             return problem == null;
         }
@@ -120,24 +123,41 @@ public final class Dsse {
      * (a keyid is only a hint: a signature is the key's exactly when it verifies with it).
      */
     public static Verified verify(Envelope envelope, Keys.VerificationKey key) {
+        return verify(envelope, List.of(key));
+    }
+
+    /**
+     * Whether the envelope carries a valid signature by one of {@code keys} (several while a key is being rotated):
+     * every signature is tried with every key.
+     */
+    public static Verified verify(Envelope envelope, List<Keys.VerificationKey> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no key to verify with");
+        }
         if (envelope.signatures().isEmpty()) {
-            return new Verified("the envelope is unsigned (no signatures)");
+            return new Verified("the envelope is unsigned (no signatures)", null);
         }
         byte[] pae = pae(envelope.payloadType(), envelope.payload);
-        boolean claimed = false;
-        for (Signature s : envelope.signatures()) {
-            if (key.verifies(pae, s.sig)) {
-                return new Verified(null);
+        String claimed = null;
+        for (Keys.VerificationKey key : keys) {
+            for (Signature s : envelope.signatures()) {
+                if (key.verifies(pae, s.sig)) {
+                    return new Verified(null, key.keyId());
+                }
+                if (claimed == null && s.keyid().equals(key.keyId())) {
+                    claimed = key.keyId();
+                }
             }
-            claimed |= s.keyid().equals(key.keyId());
         }
-        if (claimed) {
-            return new Verified("the signature of key " + key.keyId()
-                    + " does not verify: the envelope was changed after it was signed, or the signature was forged");
+        if (claimed != null) {
+            return new Verified("the signature of key " + claimed
+                    + " does not verify: the envelope was changed after it was signed, or the signature was forged", null);
         }
         TreeSet<String> ids = new TreeSet<>();
         envelope.signatures().forEach(s -> ids.add(s.keyid().isEmpty() ? "(no keyid)" : s.keyid()));
-        return new Verified("no signature verifies with key " + key.keyId() + ": signed by " + String.join(", ", ids));
+        return new Verified("no signature verifies with key" + (keys.size() == 1 ? " " : "s ")
+                + String.join(", ", keys.stream().map(Keys.VerificationKey::keyId).toList()) + ": signed by "
+                + String.join(", ", ids), null);
     }
 
     /** Parses an envelope. Structure only: nothing in it is trusted before {@link #verify}. */

@@ -156,6 +156,14 @@ public final class RuleBundles {
 
     /** Reads and verifies a bundle file ({@code key} null: --insecure-skip-verify, the signature is not checked). */
     public static Opened open(Path bundle, Keys.VerificationKey key) throws Malformed {
+        return open(bundle, key == null ? List.of() : List.of(key));
+    }
+
+    /**
+     * Reads and verifies a bundle file signed by one of {@code keys} (several while the rules key is rotated; none:
+     * --insecure-skip-verify, the signature is not checked).
+     */
+    public static Opened open(Path bundle, List<Keys.VerificationKey> keys) throws Malformed {
         String label = bundle.toString();
         if (!Files.isRegularFile(bundle)) {
             throw new Malformed(label, null, Files.exists(bundle) ? "not a regular file" : "no such file");
@@ -166,11 +174,16 @@ public final class RuleBundles {
         } catch (IOException e) {
             throw new Malformed(label, null, "cannot read: " + e.getMessage());
         }
-        return open(bytes, label, key);
+        return open(bytes, label, keys);
     }
 
     /** {@link #open(Path, Keys.VerificationKey)} of a bundle's bytes. */
     public static Opened open(byte[] bytes, String label, Keys.VerificationKey key) throws Malformed {
+        return open(bytes, label, key == null ? List.of() : List.of(key));
+    }
+
+    /** {@link #open(Path, List)} of a bundle's bytes. */
+    public static Opened open(byte[] bytes, String label, List<Keys.VerificationKey> keys) throws Malformed {
         if (bytes.length > MAX_BUNDLE_BYTES) {
             throw new Malformed(label, null, "larger than " + MAX_BUNDLE_BYTES + " bytes: not a rule bundle");
         }
@@ -220,12 +233,12 @@ public final class RuleBundles {
             throw new Malformed(label + "!/" + MANIFEST, "/payloadType", "is " + envelope.payloadType() + ", not " + PAYLOAD_TYPE);
         }
         String signer = null;
-        if (key != null) {
-            Dsse.Verified v = Dsse.verify(envelope, key);
+        if (!keys.isEmpty()) {
+            Dsse.Verified v = Dsse.verify(envelope, keys);
             if (!v.ok()) {
                 throw new Malformed(label, null, "not signed by the trusted key: " + v.problem());
             }
-            signer = key.keyId();
+            signer = v.keyId();
         }
         Manifest m = manifest(envelope.payload(), label + "!/" + MANIFEST);
         SortedMap<String, byte[]> files = new TreeMap<>();
@@ -262,7 +275,7 @@ public final class RuleBundles {
             throw new Malformed(label, null, "it needs an engine at least " + m.atLeast() + " and below " + m.below()
                     + "; this is " + version);
         }
-        return new Opened(files, Attestations.sha256(bytes), signer, key == null, digest);
+        return new Opened(files, Attestations.sha256(bytes), signer, keys.isEmpty(), digest);
     }
 
     /**

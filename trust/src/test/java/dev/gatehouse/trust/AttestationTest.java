@@ -168,6 +168,18 @@ class AttestationTest {
     }
 
     @Test
+    void duringARotationEitherKeyIsAcceptedAndTheSignerIsNamed() throws Exception {
+        byte[] byEc = Attestations.signedJson(input, decision, ec.signing());
+        AttestationVerifier.Result r = AttestationVerifier.verify(byEc, "a", List.of(ed.verification(), ec.verification()), ok());
+        assertNull(r.problem());
+        assertEquals(true, r.summary().endsWith("signed by " + ec.verification().keyId()), r.summary());
+        assertEquals("no signature verifies with keys " + ed.verification().keyId() + ", " + ec.verification().keyId()
+                + ": signed by " + other.verification().keyId(), AttestationVerifier.verify(
+                        Attestations.signedJson(input, decision, other.signing()), "a",
+                        List.of(ed.verification(), ec.verification()), ok()).problem());
+    }
+
+    @Test
     void justWithinTheLimitsPasses() throws Exception {
         byte[] good = Attestations.signedJson(input, decision, ed.signing());
         assertNull(AttestationVerifier.verify(good, "a", ed.verification(),

@@ -130,7 +130,7 @@ class RuleBundlesTest {
 
     @Test
     void insecureSkipVerifyOpensABundleOfAnotherKeyAndSaysSo() throws Exception {
-        RuleBundles.Opened o = RuleBundles.open(good, "rules.bundle", null);
+        RuleBundles.Opened o = RuleBundles.open(good, "rules.bundle", List.of());
         assertNull(o.signer());
         assertTrue(o.insecureSkipVerify());
         assertTrue(o.provenance().insecureSkipVerify());
@@ -184,7 +184,7 @@ class RuleBundlesTest {
                         .put("atLeast", "9.0.0").put("below", "10.0.0")),
                         "rules.bundle: it needs an engine at least 9.0.0 and below 10.0.0; this is " + PolicyEngine.version()),
                 new Case("a manifest whose rulebase digest lies", resigned(key.signing(), m -> m.put("rulebaseDigest", "sha256:" + "0".repeat(64))),
-                        "rules.bundle: the files' rulebase digest is " + RuleBundles.open(good, "x", null).rulebaseDigest()
+                        "rules.bundle: the files' rulebase digest is " + RuleBundles.open(good, "x", List.of()).rulebaseDigest()
                                 + ", the manifest says sha256:" + "0".repeat(64)));
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             Malformed m = assertThrows(Malformed.class, () -> RuleBundles.open(c.bundle(), "rules.bundle", key.verification()));
