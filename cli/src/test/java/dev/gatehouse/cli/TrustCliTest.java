@@ -99,6 +99,18 @@ class TrustCliTest {
     }
 
     @org.junit.jupiter.api.Test
+    void anAttestationOfADecisionUnderAnUnverifiedBundleDoesNotVerify() throws Exception {
+        CliRun r = CliRun.of(evaluate("--bundle", t("rules.bundle"), "--insecure-skip-verify", "--attest", t("insecure.att.json"),
+                "--signing-key", t("ed.pem")).toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+        CliRun v = CliRun.of("verify", "--attestation", t("insecure.att.json"), "--key", t("ed.pub"), "--digest", DIGEST,
+                "--at", "2026-11-28T13:00:00Z");
+        assertEquals("1 gatehouse: not verified: " + t("insecure.att.json") + ": the decision was made with a rule bundle whose "
+                + "signature was not verified (--insecure-skip-verify): its rules are not known to be the approved ones\n",
+                v.exit() + " " + v.err());
+    }
+
+    @org.junit.jupiter.api.Test
     void theDecisionAndItsAttestationNameTheBundleAndItsSigner() throws Exception {
         CliRun r = CliRun.of(evaluate("--bundle", t("rules.bundle"), "--trust", t("ed.pub"), "--attest", t("b.att.json"),
                 "--signing-key", t("ed.pem")).toArray(String[]::new));

@@ -113,6 +113,10 @@ public final class AttestationVerifier {
         if (!promo.path("eligible").asBoolean(false) || !promo.path("environment").isTextual()) {
             return Result.fail("the predicate has no eligible promotion (" + Attestations.PROMOTION + ")");
         }
+        if (p.path("policy").path("annotations").path("insecureSkipVerify").asBoolean(false)) {
+            return Result.fail("the decision was made with a rule bundle whose signature was not verified "
+                    + "(--insecure-skip-verify): its rules are not known to be the approved ones");
+        }
         String environment = promo.get("environment").asText();
         if (request.environment() != null && !request.environment().equals(environment)) {
             return Result.fail("the attestation is for environment " + environment + ", not " + request.environment());
