@@ -66,16 +66,7 @@ public final class Assembler {
     /** One artifact to read; {@code kind} and {@code environment} only for a VSA (environment may be null). */
     private record Input(Format format, Path path, String kind, String environment) {}
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
-    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectMapper MAPPER = dev.gatehouse.internal.json.Json.mapper();
 
     private final Path manifest;
     private final List<Input> inputs;
@@ -282,11 +273,7 @@ public final class Assembler {
     }
 
     static String write(JsonNode n) {
-        try {
-            return PRETTY.writeValueAsString(n) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-        }
+        return dev.gatehouse.internal.json.Json.pretty(n);
     }
 
     private static InvalidInputException failed(Problems problems) {

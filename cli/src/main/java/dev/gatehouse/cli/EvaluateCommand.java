@@ -47,6 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     ArtifactOptions artifacts = new ArtifactOptions();
+    BundleOptions bundle = new BundleOptions();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             description = "json (default), text, junit, sarif or github (GitHub Actions workflow commands: annotations)")
@@ -63,6 +64,24 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--log", paramLabel = "FILE",
             description = "append the inputs and the decision to this hash-chained decision log (JSON lines)")
     Path log;
+
+    @Option(names = "--log-key", paramLabel = "KEY",
+            description = "sign every line --log writes with this private key (PEM, PKCS#8; Ed25519 or ECDSA P-256)")
+    Path logKey;
+
+    @Option(names = "--log-chain", paramLabel = "NAME", defaultValue = "gatehouse",
+            description = "with --log-key: the writer's chain name written into each line (one chain, and one log file, per writer;"
+                    + " default ${DEFAULT-VALUE})")
+    String logChain;
+
+    @Option(names = "--attest", paramLabel = "FILE",
+            description = "also write the decision as a signed attestation (in-toto statement, SLSA VSA, DSSE envelope) here;"
+                    + " needs --signing-key")
+    Path attest;
+
+    @Option(names = "--signing-key", paramLabel = "KEY",
+            description = "the private key (PEM, PKCS#8; Ed25519 or ECDSA P-256) that signs --attest")
+    Path signingKey;
 
     @Option(names = "--max-input-size", paramLabel = "SIZE", converter = Options.SizeConverter.class,
             description = "refuse an input file larger than this, before parsing it: 8MiB, 512KiB, 1GiB or bytes (default 4MiB)")
@@ -106,13 +125,62 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         List<Outputs.Input> read = new ArrayList<>(Outputs.inputs(inputs));
         read.addAll(artifacts.inputs());
+        bundle.check(inputs.rules, "--rules");
+        if (bundle.asInput() != null) {
+            read.add(bundle.asInput());
+        }
         if (output != null) {
             Outputs.checkDestination("--output", output, read);
+        }
+        if (logKey != null && log == null) {
+            throw new UsageException("--log-key needs --log FILE (the log whose lines it signs)");
+        }
+        DecisionLog.Sealer sealer = null;
+        if (logKey != null) {
+            dev.gatehouse.trust.Keys.SigningKey key = TrustOptions.signingKey("--log-key", logKey);
+            String chain;
+            try {
+                chain = dev.gatehouse.trust.LogSignatures.checkChain(logChain);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--log-chain: " + e.getMessage());
+            }
+            sealer = new DecisionLog.Sealer() {
+                @Override
+                public String chain() {
+                    return chain;
+                }
+
+                @Override
+                public java.util.Map<String, String> seal(byte[] unsealed) {
+                    return dev.gatehouse.trust.LogSignatures.seal(unsealed, key);
+                }
+            };
+        }
+        if ((attest == null) != (signingKey == null)) {
+            throw new UsageException(attest == null ? "--signing-key needs --attest FILE (where the signed decision goes)"
+                    : "--attest needs --signing-key KEY (the private key that signs it)");
+        }
+        dev.gatehouse.trust.Keys.SigningKey attestKey = null;
+        if (attest != null) {
+            List<Outputs.Input> notTheAttestation = new ArrayList<>(read);
+            notTheAttestation.add(new Outputs.Input("the signing key", signingKey));
+            if (output != null) {
+                notTheAttestation.add(new Outputs.Input("the --output file", output));
+            }
+            Outputs.checkDestination("--attest", attest, notTheAttestation);
+            attestKey = TrustOptions.signingKey("--signing-key", signingKey);
         }
         if (log != null) {
             List<Outputs.Input> notTheLog = new ArrayList<>(read);
             if (output != null) {
                 notTheLog.add(new Outputs.Input("the --output file", output));
+            }
+            if (logKey != null) {
+                notTheLog.add(new Outputs.Input("the log key", logKey));
+            }
+            if (attest != null) {
+                notTheLog.add(new Outputs.Input("the --attest file", attest));
+                notTheLog.add(new Outputs.Input("the signing key", signingKey));
             }
             Outputs.checkDestination("--log", log, notTheLog);
         }
@@ -131,9 +199,12 @@ final class EvaluateCommand implements Callable<Integer> {
             // Reports name files relative to the working directory (the checkout, in CI) when they are under it.
             sources = located.sources().relativeTo(Path.of("").toAbsolutePath());
         }
-        PolicyEngine engine = Options.engine(inputs.rules, limits);
+        PolicyEngine engine = bundle.engine(inputs.rules, limits, spec.commandLine().getErr());
         Instant now = inputs.at != null ? inputs.at : clock.instant();
         PromotionDecision decision = engine.evaluate(input, now);
+        if (bundle.opened != null) {
+            decision = decision.withBundle(bundle.opened.provenance());
+        }
         String rendered = switch (format) {
             case json -> Json.pretty(decision);
             case text -> TextReport.render(decision);
@@ -148,11 +219,15 @@ final class EvaluateCommand implements Callable<Integer> {
         } else {
             Outputs.print(spec, rendered);
         }
+        if (attest != null) {
+            Outputs.write("--attest", attest, new String(dev.gatehouse.trust.Attestations.signedJson(input, decision, attestKey),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
         // Logged only once the report is out: a run that failed to report (2 or 3) leaves no line behind.
         if (log != null) {
             DecisionLog.Appended appended;
             try {
-                appended = DecisionLog.append(log, input, now, decision);
+                appended = DecisionLog.append(log, input, now, decision, sealer);
             } catch (IOException e) {
                 throw new OutputFailure("the decision was reported but not logged: cannot append to the decision log "
                         + log + ": " + Outputs.reason(e));

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         versionProvider = Main.Version.class,
         description = "Decides whether a release may be promoted, how far into production, and which exceptions apply.",
         subcommands = {EvaluateCommand.class, AssembleCommand.class, CheckCommand.class, TestCommand.class, WhatifCommand.class,
-            ReplayCommand.class, LogCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+            ReplayCommand.class, LogCommand.class, VerifyCommand.class, BundleCommand.class, SchemaCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:eligible (or the command ran cleanly)",
@@ -233,7 +234,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, assemble, check, test, whatif, replay, log, schema");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, assemble, check, test, whatif, replay, log, verify, bundle, schema");
     }
 
     /** The version, from the engine. */

@@ -32,8 +32,11 @@ final class ReplayCommand implements Callable<Integer> {
         text
     }
 
-    @Option(names = "--rules", required = true, paramLabel = "DIR", description = "the candidate rulebase")
+    @Option(names = "--rules", paramLabel = "DIR", description = "the candidate rulebase (or --bundle)")
     Path rules;
+
+    @CommandLine.Mixin
+    BundleOptions bundle = new BundleOptions();
 
     @Option(names = "--baseline-rules", paramLabel = "DIR", description = "the baseline rulebase (default: the default rulebase, as for evaluate)")
     Path baselineRules;
@@ -59,11 +62,16 @@ final class ReplayCommand implements Callable<Integer> {
         if (!Files.exists(corpus)) {
             throw new UsageException("the corpus " + corpus + " does not exist");
         }
+        bundle.check(rules, "--rules");
+        if (rules == null && bundle.bundle == null) {
+            throw new UsageException("the candidate rulebase is required: --rules DIR or --bundle FILE");
+        }
         if (threads != null && threads < 1) {
             throw new UsageException("--threads must be at least 1, not " + threads);
         }
+        // The bundle first: it is verified before anything is compiled.
+        PolicyEngine candidate = bundle.engine(rules, limits, spec.commandLine().getErr());
         PolicyEngine baseline = Options.engine(baselineRules, limits);
-        PolicyEngine candidate = Options.engine(rules, limits);
         Replay.Corpus cases;
         try {
             cases = Replay.load(corpus);

@@ -37,6 +37,9 @@ final class TestCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EvaluationLimits limits = new EvaluationLimits();
 
+    @CommandLine.Mixin
+    BundleOptions bundle = new BundleOptions();
+
     @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the repository's rules/ with ./gatehouse, else the copy bundled at build time)")
     Path rules;
 
@@ -68,15 +71,19 @@ final class TestCommand implements Callable<Integer> {
         } catch (PatternSyntaxException e) {
             throw new UsageException("--run is not a regular expression: " + e.getDescription());
         }
+        bundle.check(rules, "--rules");
         if (!Files.isDirectory(fixtures)) {
             throw new UsageException("no fixtures folder: " + fixtures);
         }
         if (junit != null) {
             List<Outputs.Input> read = new ArrayList<>(Outputs.filesUnder("a golden case file", fixtures, Integer.MAX_VALUE));
             read.addAll(Outputs.filesUnder("a rulebase file", rules, Integer.MAX_VALUE));
+            if (bundle.asInput() != null) {
+                read.add(bundle.asInput());
+            }
             Outputs.checkDestination("--junit", junit, read);
         }
-        PolicyEngine engine = Options.engine(rules, limits);
+        PolicyEngine engine = bundle.engine(rules, limits, spec.commandLine().getErr());
         CaseLoader.Loaded loaded = CaseLoader.load(fixtures);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

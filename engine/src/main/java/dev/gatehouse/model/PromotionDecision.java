@@ -100,7 +100,40 @@ public record PromotionDecision(
         }
     }
 
-    /** What produced the decision. */
-    @JsonPropertyOrder({"engineVersion", "rulebaseDigest", "inputDigest", "evaluatedAt"})
-    public record Provenance(String engineVersion, String rulebaseDigest, String inputDigest, String evaluatedAt) {}
+    /**
+     * What produced the decision. {@code bundle} is null (and not written) unless the rulebase came from a signed
+     * rule bundle ({@code --bundle}): then it names the bundle and who signed it.
+     */
+    @JsonPropertyOrder({"engineVersion", "rulebaseDigest", "inputDigest", "evaluatedAt", "bundle"})
+    public record Provenance(String engineVersion, String rulebaseDigest, String inputDigest, String evaluatedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Bundle bundle) {
+
+        /** Provenance without a bundle (a rulebase folder, or the bundled default). */
+        public Provenance(String engineVersion, String rulebaseDigest, String inputDigest, String evaluatedAt) {
+            this(engineVersion, rulebaseDigest, inputDigest, evaluatedAt, null);
+        }
+    }
+
+    /**
+     * The rule bundle a decision's rulebase came from: {@code digest} is {@code sha256:} of the bundle file;
+     * {@code signer} the key id of the key that verified its signature, or null when {@code insecureSkipVerify}
+     * (the bundle was used unverified, as {@code --insecure-skip-verify} asked).
+     */
+    @JsonPropertyOrder({"digest", "signer", "insecureSkipVerify"})
+    public record Bundle(String digest, String signer, boolean insecureSkipVerify) {
+        public Bundle {
+            Objects.requireNonNull(digest, "digest");
+            if ((signer == null) != insecureSkipVerify) {
+                throw new IllegalArgumentException("a bundle has a signer exactly when it was verified");
+            }
+        }
+    }
+
+    /** This decision with its provenance naming the rule bundle its rulebase came from. */
+    public PromotionDecision withBundle(Bundle bundle) {
+        Objects.requireNonNull(bundle, "bundle");
+        Provenance p = provenance;
+        return new PromotionDecision(apiVersion, kind, release, promotion, eligible, ring, violations, waived, advisories,
+                exceptions, trace, new Provenance(p.engineVersion(), p.rulebaseDigest(), p.inputDigest(), p.evaluatedAt(), bundle));
+    }
 }

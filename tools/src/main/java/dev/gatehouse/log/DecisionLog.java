@@ -82,6 +82,34 @@ public final class DecisionLog {
     /** A torn last line that an append removed: its number and how many bytes it had. */
     public record Torn(long line, long bytes) {}
 
+    /**
+     * Signs lines as they are written (module trust implements it with the log's key): each line then also carries
+     * {@code "chain"} (the writer's name: one chain, and one file, per writer) and, as its last member,
+     * {@code "sig"}, computed over the canonical line without it (which holds {@code prev}, the chain's head
+     * before the line).
+     */
+    public interface Sealer {
+        /** The writer's chain name, written into every line as {@code "chain"}. */
+        String chain();
+
+        /** The {@code sig} value for the canonical bytes of the line without it. */
+        Map<String, String> seal(byte[] unsealed);
+    }
+
+    /** A further check of each line whose chain link is intact (module trust checks signatures with it). */
+    public interface LineCheck {
+        /** Null when line {@code n} ({@code line}: its bytes without the newline; {@code tree}: parsed) passes, else why not. */
+        String check(long n, byte[] line, JsonNode tree);
+
+        /**
+         * Whether a line that passed is proven unchanged (it is signed): a broken link after it then names the line
+         * that does not follow it, rather than it.
+         */
+        default boolean provesLines() {
+            return false;
+        }
+    }
+
     /** Opens the log's channel (tests inject one that fails as a full disk does). */
     interface Channels {
         FileChannel open(Path file) throws IOException;
@@ -98,14 +126,29 @@ public final class DecisionLog {
      *     (the message says so, or, should truncating it back fail too, that it is not)
      */
     public static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision) throws IOException {
-        return append(file, input, at, decision, FILES);
+        return append(file, input, at, decision, null, FILES);
+    }
+
+    /**
+     * {@link #append(Path, EvaluationInput, Instant, PromotionDecision)}, each line signed by {@code sealer} (null:
+     * unsigned). A signed log is signed from its first line, by one chain: appending a signed line to an unsigned log
+     * or another chain's, or an unsigned line to a signed log, is refused.
+     */
+    public static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision, Sealer sealer)
+            throws IOException {
+        return append(file, input, at, decision, sealer, FILES);
+    }
+
+    static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision, Channels channels)
+            throws IOException {
+        return append(file, input, at, decision, null, channels);
     }
 
     // "try": the FileLock is a resource for its scope only (held while the block runs, released with it), so
     // the block never names it; Java 17 has no unnamed variable to say so.
     @SuppressWarnings("try")
-    static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision, Channels channels)
-            throws IOException {
+    static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision, Sealer sealer,
+            Channels channels) throws IOException {
         Path key = file.toAbsolutePath().normalize();
         ReentrantLock lock = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
@@ -135,6 +178,17 @@ public final class DecisionLog {
                             + ", the largest a line can have; start a new log");
                 }
                 n = tree.get("n").asLong() + 1;
+                String chain = tree.path("chain").isTextual() ? tree.get("chain").asText() : null;
+                if (sealer == null && tree.has("sig")) {
+                    throw new IOException("it is a signed log (chain " + chain + "): an unsigned line cannot follow; give its key");
+                }
+                if (sealer != null && !tree.has("sig")) {
+                    throw new IOException("its last line is not signed: a signed log is signed from its first line; start a new log");
+                }
+                if (sealer != null && !sealer.chain().equals(chain)) {
+                    throw new IOException("its last line belongs to chain " + chain + ", not " + sealer.chain()
+                            + ": each writer keeps its own log");
+                }
             }
             if (complete < size) {
                 // A torn last line: an earlier append died midway. Its record never completed; remove it.
@@ -143,7 +197,7 @@ public final class DecisionLog {
                 removed = new Torn(n, size - complete);
                 size = complete;
             }
-            byte[] line = line(input, at, decision, prev, n);
+            byte[] line = line(input, at, decision, prev, n, sealer);
             ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
             try {
                 long pos = size;
@@ -176,6 +230,10 @@ public final class DecisionLog {
 
     /** The canonical line for one evaluation (without the newline). */
     static byte[] line(EvaluationInput input, Instant at, PromotionDecision decision, String prev, long n) {
+        return line(input, at, decision, prev, n, null);
+    }
+
+    static byte[] line(EvaluationInput input, Instant at, PromotionDecision decision, String prev, long n, Sealer sealer) {
         Map<String, Object> line = new TreeMap<>();
         line.put("log", VERSION);
         line.put("n", n);
@@ -187,6 +245,12 @@ public final class DecisionLog {
         line.put("readback", plain(documents.readback(), true));
         line.put("exceptions", documents.exceptions().stream().map(x -> plain(x, true)).toList());
         line.put("decision", plain(Json.mapper().valueToTree(decision), true));
+        if (sealer == null) {
+            return Json.canonical(line);
+        }
+        line.put("chain", sealer.chain());
+        // "sig" sorts after every other member, so the signed bytes are the line up to it (and the closing brace).
+        line.put("sig", new TreeMap<>(sealer.seal(Json.canonical(line))));
         return Json.canonical(line);
     }
 
@@ -214,6 +278,11 @@ public final class DecisionLog {
 
     /** Checks the chain line by line. */
     public static Verification verify(Path file) throws IOException {
+        return verify(file, null);
+    }
+
+    /** Checks the chain line by line, and each line with {@code check} too (null: none). */
+    public static Verification verify(Path file, LineCheck check) throws IOException {
         String expected = GENESIS;
         long n = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
@@ -246,12 +315,21 @@ public final class DecisionLog {
                         return new Verification(n, 1, "prev is " + tree.get("prev").asText() + ", not the genesis value "
                                 + GENESIS, null, false);
                     }
+                    if (check != null && check.provesLines()) {
+                        return new Verification(n, n, "it does not follow line " + (n - 1) + ": its prev is "
+                                + tree.get("prev").asText() + ", but line " + (n - 1) + " (whose signature verifies) has sha256 "
+                                + expected + ": it was replaced or re-chained", null, false);
+                    }
                     return new Verification(n, n - 1, "line " + (n - 1) + " was changed: its sha256 is " + expected
                             + " but line " + n + " recorded " + tree.get("prev").asText(), null, false);
                 }
                 String mismatch = inputsMismatch(tree, file + ":" + n);
                 if (mismatch != null) {
                     return new Verification(n, n, mismatch, null, false);
+                }
+                String problem = check == null ? null : check.check(n, body, tree);
+                if (problem != null) {
+                    return new Verification(n, n, problem, null, false);
                 }
                 expected = Json.sha256(body);
             }
