@@ -233,7 +233,11 @@ final class Binder {
         }
         try {
             return (Object) r.constructor().invokeExact(args);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException refused) {
+            // A record whose constructor checks its values refused these: the input's fault, never an internal error.
+            run.add(BAD_VALUE, pointer, InputValidator.plain(refused.getMessage()));
+            return null;
+        } catch (Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("cannot build " + r.type().getName(), e);
