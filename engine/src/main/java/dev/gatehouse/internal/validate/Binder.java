@@ -52,9 +52,12 @@ import java.util.regex.Pattern;
  * canonical identities. Where the shape is wrong the binder puts null, so Bean Validation still
  * checks every other field of the same document, and its finding at a place the binder already
  * reported is dropped. The JSON types named in messages are those the published JSON Schema gives
- * the field (a test holds the two to each other).
+ * the field (a test holds the two to each other); to word them it reads whether a field is
+ * {@code @NotNull}, {@code @NotBlank} or {@code @NotEmpty} (a nullable field's type is
+ * "[integer, null]"), but never checks those constraints itself.
  *
- * <p>Immutable and thread-safe; the shapes are derived once per type.
+ * <p>Thread-safe; the shapes are derived once per type ({@link InputValidator} derives those of
+ * the three input kinds when it is built, so a type the binder cannot bind fails there).
  */
 final class Binder {
     /** What the binder knows about one Java type of the contract. */
@@ -230,7 +233,11 @@ final class Binder {
         }
         try {
             return (Object) r.constructor().invokeExact(args);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException refused) {
+            // A record whose constructor checks its values refused these: the input's fault, never an internal error.
+            run.add(BAD_VALUE, pointer, InputValidator.plain(refused.getMessage()));
+            return null;
+        } catch (Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("cannot build " + r.type().getName(), e);

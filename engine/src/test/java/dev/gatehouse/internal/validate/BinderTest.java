@@ -29,6 +29,15 @@ class BinderTest {
     /** A nested record. */
     public record Inner(String x) {}
 
+    /** A record whose constructor checks its values. */
+    public record Checking(Integer n) {
+        public Checking {
+            if (n != null && n < 0) {
+                throw new IllegalArgumentException("n must not be negative");
+            }
+        }
+    }
+
     /** A field type outside the binder's set. */
     public record WithASet(Set<String> tags) {}
 
@@ -83,6 +92,12 @@ class BinderTest {
         assertEquals(Map.of("/i", "f.json: /i: Numeric value (3000000000) out of range of int (-2147483648 - 2147483647)"),
                 Map.of("/i", bound.outOfRange().get("/i").format()));
         assertEquals(Set.of("/renamed"), bound.nulls().keySet());
+    }
+
+    @Test
+    void whenARecordsConstructorRefusesTheValuesThenThatIsABadValueAtTheRecordNotAnInternalError() throws Exception {
+        assertEquals(List.of("f.json: /: n must not be negative"), problems("{\"n\":-1}", Checking.class));
+        assertEquals(List.of(), problems("{\"n\":1}", Checking.class));
     }
 
     @Test
