@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         versionProvider = Main.Version.class,
         description = "Decides whether a release may be promoted, how far into production, and which exceptions apply.",
         subcommands = {EvaluateCommand.class, CheckCommand.class, TestCommand.class, WhatifCommand.class,
-            ReplayCommand.class, LogCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+            ReplayCommand.class, LogCommand.class, SchemaCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:eligible (or the command ran cleanly)",
