@@ -95,6 +95,9 @@ public final class GatehouseServer implements AutoCloseable {
                 tokens = Tokens.read(options.tokens());
             } catch (java.nio.file.NoSuchFileException e) {
                 throw new IllegalArgumentException("the tokens file " + options.tokens() + " does not exist");
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the tokens file " + options.tokens() + ": "
+                        + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()));
             }
         }
         GatehouseServer server = new GatehouseServer(options, engine, tokens, clock);
@@ -266,6 +269,14 @@ public final class GatehouseServer implements AutoCloseable {
                 json(ctx, 503, problem(503, "draining", "the service is shutting down; ask another replica"));
                 return;
             }
+            if (tokens == null && !loopbackHost(ctx.header("Host"))) {
+                // Without tokens, only a request addressed to a loopback name is answered: a web page whose own name
+                // was rebound to 127.0.0.1 (DNS rebinding) must not read the log or ask for decisions.
+                metrics.rejected(Metrics.Rejection.FORBIDDEN);
+                json(ctx, 403, problem(403, "forbidden", "without --tokens the service answers only requests addressed to "
+                        + "127.0.0.1, [::1] or localhost"));
+                return;
+            }
             if (role != null && tokens != null && !authorized(ctx, role)) {
                 return;
             }
@@ -295,6 +306,23 @@ public final class GatehouseServer implements AutoCloseable {
         } finally {
             active.decrementAndGet();
         }
+    }
+
+    /** Whether a Host header names a loopback address or localhost (with any port). */
+    static boolean loopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) {
+            int end = name.indexOf(']');
+            return end > 0 && name.substring(1, end).equals("::1") && (end == name.length() - 1 || name.charAt(end + 1) == ':');
+        }
+        int colon = name.indexOf(':');
+        if (colon >= 0) {
+            name = name.substring(0, colon);
+        }
+        return name.equals("localhost") || name.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
     }
 
     private boolean authorized(Context ctx, Role required) {

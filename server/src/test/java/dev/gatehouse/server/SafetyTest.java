@@ -270,6 +270,24 @@ class SafetyTest {
     }
 
     @Test
+    void withoutTokensARequestForAnotherHostNameIsRefused() throws Exception {
+        for (String host : List.of("evil.example", "evil.example:" + open.port(), "127.0.0.1.evil.example", "[::2]")) {
+            try (Socket s = new Socket("127.0.0.1", open.port())) {
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write(("GET /v1/log HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(response.startsWith("HTTP/1.1 403"), host + ": " + response);
+                assertTrue(response.contains("without --tokens the service answers only requests addressed to 127.0.0.1, "
+                        + "[::1] or localhost"), response);
+            }
+        }
+        for (String host : List.of("127.0.0.1:" + open.port(), "localhost:" + open.port(), "[::1]:" + open.port(), "LOCALHOST")) {
+            assertTrue(GatehouseServer.loopbackHost(host), host);
+        }
+    }
+
+    @Test
     void aDecisionThatCannotBeLoggedIsA500NotADecision() throws Exception {
         try (GatehouseServer s = Harness.start(Harness.options().log(tmp.resolve("no-such-folder/decisions.jsonl")))) {
             HttpResponse<String> r = Harness.post(s, "/v1/decisions", example());
