@@ -1,6 +1,5 @@
 package dev.gatehouse.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.EvaluationException;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.log.DecisionLog;
@@ -14,7 +13,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -550,15 +548,5 @@ public final class GatehouseServer implements AutoCloseable {
     /** For tests: whether {@link #stop()} has begun. */
     boolean draining() {
         return draining;
-    }
-
-    /** For tests: the path of the log, or null.
-    Path log() {
-        return options.log();
-    }
-
-    /** For tests and the page: a JSON tree as the API writes it. */
-    static JsonNode tree(String json) throws IOException {
-        return Json.mapper().readTree(json);
     }
 }

@@ -81,6 +81,27 @@ class DecisionApiTest {
     }
 
     @Test
+    void aDecisionIsLoggedAndItsLogEntryOpensAsTheSameRequest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path log = tmp.resolve("decisions.jsonl");
+        try (GatehouseServer s = Harness.start(Harness.options().log(log).replica("page-test"))) {
+            assertEquals("{\"configured\":true,\"entries\":[],\"replica\":\"page-test\"}",
+                    Harness.json(Harness.get(s, "/v1/log")).toString());
+            HttpResponse<String> decided = Harness.post(s, "/v1/decisions", Harness.example(true).toString());
+            assertEquals(200, decided.statusCode());
+            JsonNode entries = Harness.json(Harness.get(s, "/v1/log")).get("entries");
+            assertEquals("[{\"at\":\"2026-11-28T12:00:00Z\",\"eligible\":true,\"line\":1,\"ring\":2,"
+                    + "\"service\":\"gpu-node-agent\",\"to\":\"production\",\"version\":\"2.8.0\"}]", entries.toString());
+            HttpResponse<String> entry = Harness.get(s, "/v1/log/1");
+            assertEquals(200, entry.statusCode());
+            assertEquals(decided.body(), Harness.post(s, "/v1/decisions", entry.body()).body());
+            assertEquals(404, Harness.get(s, "/v1/log/3").statusCode());
+            assertEquals(404, Harness.get(s, "/v1/log/-1").statusCode());
+            assertEquals(2, dev.gatehouse.log.DecisionLog.verify(log).lines());
+        }
+    }
+
+    @Test
     void aFixtureOpensAsADecisionRequestThatDecidesAsItsCaseSays() throws Exception {
         JsonNode list = Harness.json(Harness.get(server, "/v1/fixtures"));
         assertTrue(list.size() > 100, "fixtures: " + list.size());
