@@ -153,6 +153,15 @@ public final class PolicyEngine {
         return rulebase.settings().render(text);
     }
 
+    /** The settings table: each setting's name and its value as the policy shows it, sorted by name. */
+    public SortedMap<String, String> settings() {
+        java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
+        for (String name : rulebase.settings().names()) {
+            out.put(name, rulebase.settings().display(name));
+        }
+        return Collections.unmodifiableSortedMap(out);
+    }
+
     /** The level of every control of the enforcement table in one environment, sorted by control. */
     public SortedMap<String, String> enforcementIn(Environment environment) {
         Objects.requireNonNull(environment, "environment");

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         description = "Decides whether a release may be promoted, how far into production, and which exceptions apply.",
         subcommands = {EvaluateCommand.class, AssembleCommand.class, CheckCommand.class, TestCommand.class, WhatifCommand.class,
             ReplayCommand.class, LogCommand.class, VerifyCommand.class, BundleCommand.class, SchemaCommand.class,
-            CommandLine.HelpCommand.class},
+            ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:eligible (or the command ran cleanly)",
@@ -234,7 +234,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, assemble, check, test, whatif, replay, log, verify, bundle, schema");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, assemble, check, test, whatif, replay, log, verify, bundle, schema, serve");
     }
 
     /** The version, from the engine. */

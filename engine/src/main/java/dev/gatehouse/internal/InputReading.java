@@ -120,6 +120,24 @@ public final class InputReading {
     }
 
     /**
+     * Parses one document given as bytes (JSON, or YAML when {@code yaml}) into a tree, as strictly as a file is
+     * read (size, nesting and number limits, no duplicate keys), labelled {@code label} in diagnostics: how a
+     * service reads a request body before validating the documents in it ({@link #fromTrees}).
+     */
+    public static JsonNode readTree(byte[] bytes, String label, boolean yaml, InputLimits limits) {
+        DocumentReader reader = reader(limits);
+        DocumentReader.Result read = yaml ? reader.parseYaml(bytes, label) : reader.parseJson(bytes, label);
+        List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
+        if (read.document() != null) {
+            problems.addAll(Numbers.check(read.document()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return read.document().tree();
+    }
+
+    /**
      * Validates evidence and readback given as JSON trees, exactly as documents read from files
      * are validated, and reads the exceptions folder (may be null for none). Diagnostics name the
      * trees by their labels, e.g. {@code evidence.json (variant)}.

@@ -28,7 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * An append-only, hash-chained log of decisions: one line of canonical JSON (keys sorted, no
  * whitespace) per evaluation,
- * {@code {"at":...,"decision":{...},"evidence":{...},"exceptions":[...],"log":1,"n":1,"prev":"sha256:...","readback":{...}}}.
+ * {@code {"at":...,"decision":{...},"evidence":{...},"exceptions":[...],"log":1,"n":1,"prev":"sha256:...","readback":{...}}},
+ * with {@code "replica": NAME} when a replica of {@code gatehouse serve} wrote it (one chain, one file, per replica).
  * {@code n} is the line's 1-based number and {@code prev} the sha256 of the previous line's bytes
  * (without its newline); the first line's is {@link #GENESIS}. An edited line is named by the
  * next line's {@code prev}, a deleted, inserted or moved line by the numbering; {@link #verify}
@@ -126,7 +127,7 @@ public final class DecisionLog {
      *     (the message says so, or, should truncating it back fail too, that it is not)
      */
     public static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision) throws IOException {
-        return append(file, input, at, decision, null, FILES);
+        return append(file, null, input, at, decision, null, FILES);
     }
 
     /**
@@ -136,18 +137,32 @@ public final class DecisionLog {
      */
     public static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision, Sealer sealer)
             throws IOException {
-        return append(file, input, at, decision, sealer, FILES);
+        return append(file, null, input, at, decision, sealer, FILES);
+    }
+
+    /**
+     * {@link #append(Path, EvaluationInput, Instant, PromotionDecision, Sealer)} for one replica of a service that
+     * runs several: each replica keeps its own chain in its own file, and every line names it
+     * ({@code "replica": NAME}), so {@link #verify} can tell a line of another replica's chain.
+     */
+    public static Appended append(Path file, String replica, EvaluationInput input, Instant at, PromotionDecision decision,
+            Sealer sealer) throws IOException {
+        if (replica != null && (replica.isBlank() || replica.length() > 253)) {
+            throw new IllegalArgumentException("a replica name is 1 to 253 characters, not '" + replica + "'");
+        }
+        return append(file, replica, input, at, decision, sealer, FILES);
     }
 
     static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision, Channels channels)
             throws IOException {
-        return append(file, input, at, decision, null, channels);
+        return append(file, null, input, at, decision, null, channels);
     }
 
     // "try": the FileLock is a resource for its scope only (held while the block runs, released with it), so
     // the block never names it; Java 17 has no unnamed variable to say so.
     @SuppressWarnings("try")
-    static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision, Sealer sealer,
+    static Appended append(Path file, String replica, EvaluationInput input, Instant at, PromotionDecision decision,
+            Sealer sealer,
             Channels channels) throws IOException {
         Path key = file.toAbsolutePath().normalize();
         ReentrantLock lock = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
@@ -197,7 +212,7 @@ public final class DecisionLog {
                 removed = new Torn(n, size - complete);
                 size = complete;
             }
-            byte[] line = line(input, at, decision, prev, n, sealer);
+            byte[] line = line(replica, input, at, decision, prev, n, sealer);
             ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
             try {
                 long pos = size;
@@ -230,11 +245,16 @@ public final class DecisionLog {
 
     /** The canonical line for one evaluation (without the newline). */
     static byte[] line(EvaluationInput input, Instant at, PromotionDecision decision, String prev, long n) {
-        return line(input, at, decision, prev, n, null);
+        return line(null, input, at, decision, prev, n, null);
     }
 
-    static byte[] line(EvaluationInput input, Instant at, PromotionDecision decision, String prev, long n, Sealer sealer) {
+    /** The canonical line, naming the replica whose chain it is in (none when null), signed by {@code sealer} (or not). */
+    static byte[] line(String replica, EvaluationInput input, Instant at, PromotionDecision decision, String prev, long n,
+            Sealer sealer) {
         Map<String, Object> line = new TreeMap<>();
+        if (replica != null) {
+            line.put("replica", replica);
+        }
         line.put("log", VERSION);
         line.put("n", n);
         line.put("prev", prev);
@@ -285,6 +305,7 @@ public final class DecisionLog {
     public static Verification verify(Path file, LineCheck check) throws IOException {
         String expected = GENESIS;
         long n = 0;
+        String replica = null;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             byte[] line;
             while ((line = readLine(in)) != null) {
@@ -322,6 +343,14 @@ public final class DecisionLog {
                     }
                     return new Verification(n, n - 1, "line " + (n - 1) + " was changed: its sha256 is " + expected
                             + " but line " + n + " recorded " + tree.get("prev").asText(), null, false);
+                }
+                String named = tree.path("replica").isTextual() ? tree.get("replica").asText() : null;
+                if (n == 1) {
+                    replica = named;
+                } else if (!java.util.Objects.equals(replica, named)) {
+                    return new Verification(n, n, "the line is in the chain of " + (named == null ? "no replica" : "replica " + named)
+                            + ", but line 1 is in the chain of " + (replica == null ? "no replica" : "replica " + replica)
+                            + ": each replica writes its own log", null, false);
                 }
                 String mismatch = inputsMismatch(tree, file + ":" + n);
                 if (mismatch != null) {
