@@ -21,7 +21,9 @@ import java.util.Objects;
  * {@link Inputs#of}, each of which validates every document first, so an {@code EvaluationInput} that exists
  * is one the contract accepts. Equal when the three values are equal.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.NONE,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonPropertyOrder({"evidence", "readback", "exceptions"})
 public final class EvaluationInput {
@@ -34,7 +36,10 @@ public final class EvaluationInput {
     private final List<RiskException> exceptions;
     private final InputDocuments documents;
 
-    private EvaluationInput(ReleaseEvidence evidence, EnvironmentReadback readback, List<RiskException> exceptions,
+    private EvaluationInput(
+            ReleaseEvidence evidence,
+            EnvironmentReadback readback,
+            List<RiskException> exceptions,
             InputDocuments documents) {
         this.evidence = Objects.requireNonNull(evidence, "evidence");
         this.readback = Objects.requireNonNull(readback, "readback");
@@ -42,8 +47,8 @@ public final class EvaluationInput {
         sorted.sort(Comparator.comparing(RiskException::id, Comparator.nullsFirst(Comparator.naturalOrder())));
         this.exceptions = List.copyOf(sorted);
         if (documents != null && documents.exceptions().size() != this.exceptions.size()) {
-            throw new IllegalArgumentException("documents has " + documents.exceptions().size()
-                    + " exceptions, the input " + this.exceptions.size());
+            throw new IllegalArgumentException("documents has "
+                    + documents.exceptions().size() + " exceptions, the input " + this.exceptions.size());
         }
         this.documents = documents;
     }
@@ -68,7 +73,9 @@ public final class EvaluationInput {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EvaluationInput x && evidence.equals(x.evidence) && readback.equals(x.readback)
+        return o instanceof EvaluationInput x
+                && evidence.equals(x.evidence)
+                && readback.equals(x.readback)
                 && exceptions.equals(x.exceptions);
     }
 

@@ -25,18 +25,21 @@ public record InputLimits(int maxInputBytes, long maxTotalBytes, int maxExceptio
 
     public InputLimits {
         if (maxInputBytes < 1 || maxInputBytes > MAX_INPUT_BYTES_CEILING) {
-            throw new IllegalArgumentException("the input size limit must be between 1 byte and 1 GiB, not " + maxInputBytes);
+            throw new IllegalArgumentException(
+                    "the input size limit must be between 1 byte and 1 GiB, not " + maxInputBytes);
         }
         if (maxTotalBytes < maxInputBytes) {
             throw new IllegalArgumentException("the total input limit (" + maxTotalBytes
                     + " bytes) must be at least the limit of one input (" + maxInputBytes + " bytes)");
         }
         if (maxExceptionFiles < 0) {
-            throw new IllegalArgumentException("the exception file limit must not be negative, not " + maxExceptionFiles);
+            throw new IllegalArgumentException(
+                    "the exception file limit must not be negative, not " + maxExceptionFiles);
         }
     }
 
-    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("^([0-9]{1,10})(B|KiB|MiB|GiB)?$");
+    private static final java.util.regex.Pattern SIZE =
+            java.util.regex.Pattern.compile("^([0-9]{1,10})(B|KiB|MiB|GiB)?$");
 
     /**
      * Parses a size: {@code 8MiB}, {@code 512KiB}, {@code 1GiB}, or a number of bytes ({@code 1048576},
@@ -46,7 +49,8 @@ public record InputLimits(int maxInputBytes, long maxTotalBytes, int maxExceptio
     public static long parseSize(String text) {
         java.util.regex.Matcher m = SIZE.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a size such as 8MiB, 512KiB, 1GiB or 1048576 (bytes)");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a size such as 8MiB, 512KiB, 1GiB or 1048576 (bytes)");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "B" : m.group(2);
@@ -72,7 +76,8 @@ public record InputLimits(int maxInputBytes, long maxTotalBytes, int maxExceptio
 
         public Builder maxInputBytes(long bytes) {
             if (bytes < 1 || bytes > MAX_INPUT_BYTES_CEILING) {
-                throw new IllegalArgumentException("the input size limit must be between 1 byte and 1 GiB, not " + bytes + " bytes");
+                throw new IllegalArgumentException(
+                        "the input size limit must be between 1 byte and 1 GiB, not " + bytes + " bytes");
             }
             this.maxInputBytes = bytes;
             return this;

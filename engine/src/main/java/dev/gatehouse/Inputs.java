@@ -40,8 +40,8 @@ public final class Inputs {
      * a file named {@code evidenceLabel} or {@code readbackLabel}, and the exceptions folder (may be null for none),
      * within the default {@link InputLimits}.
      */
-    public static EvaluationInput fromJson(byte[] evidence, String evidenceLabel, byte[] readback, String readbackLabel,
-            Path exceptionsDir) {
+    public static EvaluationInput fromJson(
+            byte[] evidence, String evidenceLabel, byte[] readback, String readbackLabel, Path exceptionsDir) {
         return InputReading.fromJson(evidence, evidenceLabel, readback, readbackLabel, exceptionsDir);
     }
 
@@ -49,8 +49,8 @@ public final class Inputs {
      * Validates inputs built as Java values, exactly as documents are validated (the contract's constraints and
      * unique exception ids). Diagnostics are labelled {@code <evidence>}, {@code <readback>}, {@code <exception i>}.
      */
-    public static EvaluationInput of(ReleaseEvidence evidence, EnvironmentReadback readback,
-            List<RiskException> exceptions) {
+    public static EvaluationInput of(
+            ReleaseEvidence evidence, EnvironmentReadback readback, List<RiskException> exceptions) {
         return InputReading.of(evidence, readback, exceptions);
     }
 

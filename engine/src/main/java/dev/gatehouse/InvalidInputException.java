@@ -12,8 +12,12 @@ public final class InvalidInputException extends GatehouseException {
     }
 
     static String summary(String what, List<Diagnostic> diagnostics) {
-        StringBuilder sb = new StringBuilder(what).append(" (").append(diagnostics.size()).append(" problem")
-                .append(diagnostics.size() == 1 ? "" : "s").append(')');
+        StringBuilder sb = new StringBuilder(what)
+                .append(" (")
+                .append(diagnostics.size())
+                .append(" problem")
+                .append(diagnostics.size() == 1 ? "" : "s")
+                .append(')');
         diagnostics.stream().limit(10).forEach(d -> sb.append("\n  ").append(d.format()));
         if (diagnostics.size() > 10) {
             sb.append("\n  ... and ").append(diagnostics.size() - 10).append(" more");

@@ -2,6 +2,7 @@ package dev.gatehouse;
 
 import static dev.gatehouse.model.DiagnosticCode.MISSING_RULEBASE_FILE;
 
+import dev.gatehouse.facts.FactBuilder;
 import dev.gatehouse.internal.InputReading;
 import dev.gatehouse.internal.decide.Decider;
 import dev.gatehouse.internal.evaluate.Evaluation;
@@ -9,18 +10,16 @@ import dev.gatehouse.internal.evaluate.EvaluationFailure;
 import dev.gatehouse.internal.evaluate.Evaluator;
 import dev.gatehouse.internal.explain.Advisor;
 import dev.gatehouse.internal.explain.Explainer;
-import dev.gatehouse.facts.FactBuilder;
-import dev.gatehouse.internal.rulebase.Structure;
-import dev.gatehouse.model.Environment;
-import dev.gatehouse.model.BlockerAdvice;
-import dev.gatehouse.EvaluationInput;
-import dev.gatehouse.model.PromotionDecision;
-import dev.gatehouse.model.RuleMetadata;
 import dev.gatehouse.internal.json.Json;
 import dev.gatehouse.internal.rulebase.CompiledRulebase;
 import dev.gatehouse.internal.rulebase.RuleSource;
 import dev.gatehouse.internal.rulebase.RuleSources;
 import dev.gatehouse.internal.rulebase.RulebaseCompiler;
+import dev.gatehouse.internal.rulebase.Structure;
+import dev.gatehouse.model.BlockerAdvice;
+import dev.gatehouse.model.Environment;
+import dev.gatehouse.model.PromotionDecision;
+import dev.gatehouse.model.RuleMetadata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,13 +81,16 @@ public final class PolicyEngine {
     }
 
     private Evaluation run(EvaluationInput input, Instant at) {
-        return evaluator.run(FactBuilder.facts(input.evidence(), input.readback(), input.exceptions(), at), input.evidence().promotion().to());
+        return evaluator.run(
+                FactBuilder.facts(input.evidence(), input.readback(), input.exceptions(), at),
+                input.evidence().promotion().to());
     }
 
     private PromotionDecision decide(EvaluationInput input, Instant at, Evaluation evaluation) {
-        PromotionDecision.Provenance provenance = new PromotionDecision.Provenance(
-                ENGINE_VERSION, rulebase.digest(), inputDigest(input), at.toString());
-        return Decider.decide(input.evidence(), evaluation, Explainer.trace(evaluation.firings(), rulebase.rules()), provenance);
+        PromotionDecision.Provenance provenance =
+                new PromotionDecision.Provenance(ENGINE_VERSION, rulebase.digest(), inputDigest(input), at.toString());
+        return Decider.decide(
+                input.evidence(), evaluation, Explainer.trace(evaluation.firings(), rulebase.rules()), provenance);
     }
 
     /**
@@ -135,7 +137,8 @@ public final class PolicyEngine {
      */
     public List<RuleMetadata> ruleMetadata() {
         return rulebase.rules().values().stream()
-                .map(r -> new RuleMetadata(r.name(), r.control(), r.family(), rulebase.settings().render(r.description())))
+                .map(r -> new RuleMetadata(
+                        r.name(), r.control(), r.family(), rulebase.settings().render(r.description())))
                 .sorted(RuleMetadata.ORDER)
                 .toList();
     }
@@ -166,14 +169,18 @@ public final class PolicyEngine {
     public SortedMap<String, String> enforcementIn(Environment environment) {
         Objects.requireNonNull(environment, "environment");
         SortedMap<String, String> out = new TreeMap<>();
-        rulebase.enforcement().controls().forEach(c -> out.put(c, rulebase.enforcement().level(c, environment)));
+        rulebase.enforcement()
+                .controls()
+                .forEach(c -> out.put(c, rulebase.enforcement().level(c, environment)));
         return Collections.unmodifiableSortedMap(out);
     }
 
     /** A copy of this engine whose enforcement table has one cell changed (for what-if and tests). */
     public PolicyEngine withEnforcement(String control, Environment environment, String level) {
-        return new PolicyEngine(rulebase.withEnforcement(rulebase.enforcement().with(control, environment, level)),
-                maxRuleFirings, timeout);
+        return new PolicyEngine(
+                rulebase.withEnforcement(rulebase.enforcement().with(control, environment, level)),
+                maxRuleFirings,
+                timeout);
     }
 
     /**
@@ -278,8 +285,11 @@ public final class PolicyEngine {
                     sources = RuleSources.fromDirectory(rules);
                 } catch (IOException e) {
                     throw new RulebaseException(List.of(dev.gatehouse.model.Diagnostic.rule(
-                            MISSING_RULEBASE_FILE, rules.toString(), 0, 0,
-                                    "cannot read the rulebase: " + e.getMessage())));
+                            MISSING_RULEBASE_FILE,
+                            rules.toString(),
+                            0,
+                            0,
+                            "cannot read the rulebase: " + e.getMessage())));
                 }
                 where = rules.toString();
             } else {
@@ -302,14 +312,18 @@ public final class PolicyEngine {
             }
             List<dev.gatehouse.model.Diagnostic> problems = new java.util.ArrayList<>(result.diagnostics());
             if (rules != null && problems.isEmpty()) {
-                // The structure check runs too (the bundled default is held to it by the build: gatehouse check in mvn verify).
-                Structure.structure(sources).stream().filter(d -> !problems.contains(d)).forEach(problems::add);
+                // The structure check runs too (the bundled default is held to it by the build: gatehouse check in mvn
+                // verify).
+                Structure.structure(sources).stream()
+                        .filter(d -> !problems.contains(d))
+                        .forEach(problems::add);
             }
             if (result.rulebase() == null || !problems.isEmpty()) {
                 problems.sort(dev.gatehouse.model.Diagnostic.ORDER);
                 throw new RulebaseException(problems);
             }
-            return new PolicyEngine(result.rulebase(),
+            return new PolicyEngine(
+                    result.rulebase(),
                     maxRuleFirings == null ? DEFAULT_MAX_RULE_FIRINGS : maxRuleFirings,
                     evaluationTimeout == null ? DEFAULT_EVALUATION_TIMEOUT : evaluationTimeout);
         }

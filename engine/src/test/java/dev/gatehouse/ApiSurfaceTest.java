@@ -27,9 +27,12 @@ class ApiSurfaceTest {
     @ValueSource(strings = {"dev.gatehouse", "dev.gatehouse.model"})
     void thePublicTypesOfAnApiPackageAreExactlyThoseDocsApiMdLists(String pkg) throws IOException {
         SortedSet<String> actual = new TreeSet<>();
-        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass c : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(pkg)) {
-            if (c.getPackageName().equals(pkg) && c.isTopLevelClass() && c.getModifiers().contains(JavaModifier.PUBLIC)) {
+            if (c.getPackageName().equals(pkg)
+                    && c.isTopLevelClass()
+                    && c.getModifiers().contains(JavaModifier.PUBLIC)) {
                 actual.add(c.getName());
             }
         }

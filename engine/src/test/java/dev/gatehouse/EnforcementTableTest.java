@@ -33,19 +33,22 @@ class EnforcementTableTest {
         }
         Path table = rules.resolve("enforcement.csv");
         String csv = Files.readString(table, StandardCharsets.UTF_8);
-        String edited = csv.replace("SEC-002,advisory,advisory,soft,soft,soft", "SEC-002,advisory,advisory,soft,soft,hard");
+        String edited =
+                csv.replace("SEC-002,advisory,advisory,soft,soft,soft", "SEC-002,advisory,advisory,soft,soft,hard");
         assertFalse(csv.equals(edited), "the SEC-002 row was not found");
         Files.writeString(table, edited, StandardCharsets.UTF_8);
 
-        PromotionDecision before = SharedEngine.rules()
-                .evaluate(TestPaths.workedExample(), AT);
+        PromotionDecision before = SharedEngine.rules().evaluate(TestPaths.workedExample(), AT);
         PromotionDecision after = PolicyEngine.builder().rules(rules).build().evaluate(TestPaths.workedExample(), AT);
 
         assertTrue(before.eligible());
         assertFalse(after.eligible());
         // The exception only named SEC-002, now hard: it is ineffective, so RR-17 has no valid exception either.
-        assertEquals(List.of("RSK-001 hard RR-17", "SEC-002 hard CVE-2026-41022"), after.violations().stream()
-                .map(v -> v.control() + " " + v.enforcement() + " " + v.subject()).toList());
+        assertEquals(
+                List.of("RSK-001 hard RR-17", "SEC-002 hard CVE-2026-41022"),
+                after.violations().stream()
+                        .map(v -> v.control() + " " + v.enforcement() + " " + v.subject())
+                        .toList());
         assertEquals("ineffective", after.exceptions().get(0).status());
         for (String f : List.of("approvals.drl", "security.drl", "exceptions.drl", "rings.drl")) {
             assertEquals(Files.readString(TestPaths.rules().resolve(f)), Files.readString(rules.resolve(f)));
@@ -55,9 +58,14 @@ class EnforcementTableTest {
     @Test
     void whenTheEngineRetunesACellInMemoryThenTheSameHappens() {
         PolicyEngine engine = PolicyEngine.builder().build();
-        String control = engine.controls().stream().filter(c -> c.startsWith("SEC")).sorted().skip(1).findFirst().orElseThrow();
-        PromotionDecision d = engine.withEnforcement(control, Environment.PRODUCTION, "hard")
-                .evaluate(TestPaths.workedExample(), AT);
+        String control = engine.controls().stream()
+                .filter(c -> c.startsWith("SEC"))
+                .sorted()
+                .skip(1)
+                .findFirst()
+                .orElseThrow();
+        PromotionDecision d =
+                engine.withEnforcement(control, Environment.PRODUCTION, "hard").evaluate(TestPaths.workedExample(), AT);
         assertFalse(d.eligible());
     }
 

@@ -18,8 +18,11 @@ class ErrorPagesTest {
 
     @Test
     void everyDiagnosticCodeHasAnErrorPage() {
-        List<String> missing = Arrays.stream(DiagnosticCode.values()).map(DiagnosticCode::wire)
-                .filter(c -> !Files.isRegularFile(PAGES.resolve(c + ".md"))).sorted().toList();
+        List<String> missing = Arrays.stream(DiagnosticCode.values())
+                .map(DiagnosticCode::wire)
+                .filter(c -> !Files.isRegularFile(PAGES.resolve(c + ".md")))
+                .sorted()
+                .toList();
         assertEquals(List.of(), missing, "codes without a page under docs/errors/");
     }
 
@@ -27,9 +30,12 @@ class ErrorPagesTest {
     void everyErrorPageHasADiagnosticCode() throws IOException {
         List<String> orphans;
         try (Stream<Path> pages = Files.list(PAGES)) {
-            orphans = pages.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md"))
+            orphans = pages.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".md"))
                     .map(n -> n.substring(0, n.length() - ".md".length()))
-                    .filter(c -> DiagnosticCode.ofWire(c).isEmpty()).sorted().toList();
+                    .filter(c -> DiagnosticCode.ofWire(c).isEmpty())
+                    .sorted()
+                    .toList();
         }
         assertEquals(List.of(), orphans, "pages under docs/errors/ without a code in DiagnosticCode");
     }

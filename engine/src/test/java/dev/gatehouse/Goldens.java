@@ -19,7 +19,11 @@ public final class Goldens {
             Files.writeString(golden, actual, StandardCharsets.UTF_8);
             return;
         }
-        String expected = Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : "<missing " + golden + ">";
-        assertEquals(expected, actual, "golden " + golden + " differs (rerun with -Dgatehouse.rewriteGoldens=true to accept)");
+        String expected =
+                Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : "<missing " + golden + ">";
+        assertEquals(
+                expected,
+                actual,
+                "golden " + golden + " differs (rerun with -Dgatehouse.rewriteGoldens=true to accept)");
     }
 }

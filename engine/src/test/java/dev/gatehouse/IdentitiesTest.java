@@ -1,17 +1,13 @@
 package dev.gatehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.facts.Persons;
-import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.DiagnosticCode;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.Identities;
 import dev.gatehouse.model.ReleaseEvidence;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,46 +40,75 @@ class IdentitiesTest {
         {"p.ram\u00adaswamy", HEAD + "\"p.ram\\u00ADaswamy\" -> \"p.ramaswamy\""},
         {"p.ramaswamy\ufe0f", HEAD + "\"p.ramaswamy\\uFE0F\" -> \"p.ramaswamy\""},
         {"p\tramaswamy", HEAD + "\"p\\u0009ramaswamy\" -> \"pramaswamy\""},
-        {"\uff50.\uff52\uff41\uff4d\uff41\uff53\uff57\uff41\uff4d\uff59", HEAD + "\"\uff50.\uff52\uff41\uff4d\uff41\uff53\uff57\uff41\uff4d\uff59\" -> \"p.ramaswamy\""},
+        {
+            "\uff50.\uff52\uff41\uff4d\uff41\uff53\uff57\uff41\uff4d\uff59",
+            HEAD + "\"\uff50.\uff52\uff41\uff4d\uff41\uff53\uff57\uff41\uff4d\uff59\" -> \"p.ramaswamy\""
+        },
         {"jose\u0301", HEAD + "\"jose\u0301\" -> \"jos\u00e9\""},
         {"\ufb01.smith", HEAD + "\"\ufb01.smith\" -> \"fi.smith\""},
         {"\u212a.smith", HEAD + "\"\u212a.smith\" -> \"k.smith\""},
         {"stra\u00dfe", HEAD + "\"stra\u00dfe\" -> \"strasse\""},
-        {"p.ramaswamy@corp.example", HEAD + "\"p.ramaswamy@corp.example\" holds '@' (U+0040); allowed are letters, digits, '.', '_' and '-'"},
+        {
+            "p.ramaswamy@corp.example",
+            HEAD + "\"p.ramaswamy@corp.example\" holds '@' (U+0040); allowed are letters, digits, '.', '_' and '-'"
+        },
         {"a\"b", HEAD + "\"a\\\"b\" holds '\"' (U+0022); allowed are letters, digits, '.', '_' and '-'"},
         {".p", HEAD + "\".p\" starts with '.' (U+002E), not a letter or digit"},
         {"", HEAD + "\"\" has no visible character"},
         {"\u200b", HEAD + "\"\\u200B\" has no visible character"},
         {"a".repeat(64), null},
         {"a".repeat(65), HEAD + "\"" + "a".repeat(65) + "\" has 65 characters, at most 64"},
-        {"a".repeat(300), "must be a canonical identity (lower-case, no spaces or invisible characters), at most 64 characters, not 300"},
+        {
+            "a".repeat(300),
+            "must be a canonical identity (lower-case, no spaces or invisible characters), at most 64 characters, not 300"
+        },
     };
 
     @TestFactory
     Stream<DynamicTest> bothValidationLayersAgreeOnEverySpelling() {
-        return Stream.of(SPELLINGS).map(row -> DynamicTest.dynamicTest(visible(row[0]), () -> {
-            String spelling = row[0];
-            String expected = row[1];
-            assertEquals(expected == null, Identities.isCanonical(spelling), "isCanonical");
-            if (expected != null) {
-                assertEquals(expected, Identities.problem(spelling), "problem");
-            }
-            // A document: the JSON Schema first, then Bean Validation of the bound value.
-            JsonNode evidence = dev.gatehouse.internal.InputReading.readTree(EXAMPLE.resolve("evidence.json"));
-            ((ObjectNode) evidence.path("approvals").get(1)).put("by", spelling);
-            JsonNode readback = dev.gatehouse.internal.InputReading.readTree(EXAMPLE.resolve("readback.json"));
-            assertEquals(expectedDiagnostics("evidence.json", expected),
-                    diagnostics(() -> dev.gatehouse.internal.InputReading.fromTrees(evidence, "evidence.json", readback, "readback.json", null)));
-            // A Java value: Bean Validation only.
-            EvaluationInput base = Inputs.read(EXAMPLE.resolve("evidence.json"), EXAMPLE.resolve("readback.json"), null);
-            ReleaseEvidence e = base.evidence();
-            List<ReleaseEvidence.Approval> approvals = new ArrayList<>(e.approvals());
-            approvals.set(1, new ReleaseEvidence.Approval(approvals.get(1).role(), spelling, approvals.get(1).at()));
-            ReleaseEvidence changed = new ReleaseEvidence(e.apiVersion(), e.kind(), e.release(), e.promotion(), e.ci(),
-                    e.security(), e.verifications(), approvals, e.residualRisks(), e.rollback(), e.rollout());
-            assertEquals(expectedDiagnostics("<evidence>", expected),
-                    diagnostics(() -> Inputs.of(changed, base.readback(), List.of())));
-        }));
+        return Stream.of(SPELLINGS)
+                .map(row -> DynamicTest.dynamicTest(visible(row[0]), () -> {
+                    String spelling = row[0];
+                    String expected = row[1];
+                    assertEquals(expected == null, Identities.isCanonical(spelling), "isCanonical");
+                    if (expected != null) {
+                        assertEquals(expected, Identities.problem(spelling), "problem");
+                    }
+                    // A document: the JSON Schema first, then Bean Validation of the bound value.
+                    JsonNode evidence = dev.gatehouse.internal.InputReading.readTree(EXAMPLE.resolve("evidence.json"));
+                    ((ObjectNode) evidence.path("approvals").get(1)).put("by", spelling);
+                    JsonNode readback = dev.gatehouse.internal.InputReading.readTree(EXAMPLE.resolve("readback.json"));
+                    assertEquals(
+                            expectedDiagnostics("evidence.json", expected),
+                            diagnostics(() -> dev.gatehouse.internal.InputReading.fromTrees(
+                                    evidence, "evidence.json", readback, "readback.json", null)));
+                    // A Java value: Bean Validation only.
+                    EvaluationInput base =
+                            Inputs.read(EXAMPLE.resolve("evidence.json"), EXAMPLE.resolve("readback.json"), null);
+                    ReleaseEvidence e = base.evidence();
+                    List<ReleaseEvidence.Approval> approvals = new ArrayList<>(e.approvals());
+                    approvals.set(
+                            1,
+                            new ReleaseEvidence.Approval(
+                                    approvals.get(1).role(),
+                                    spelling,
+                                    approvals.get(1).at()));
+                    ReleaseEvidence changed = new ReleaseEvidence(
+                            e.apiVersion(),
+                            e.kind(),
+                            e.release(),
+                            e.promotion(),
+                            e.ci(),
+                            e.security(),
+                            e.verifications(),
+                            approvals,
+                            e.residualRisks(),
+                            e.rollback(),
+                            e.rollout());
+                    assertEquals(
+                            expectedDiagnostics("<evidence>", expected),
+                            diagnostics(() -> Inputs.of(changed, base.readback(), List.of())));
+                }));
     }
 
     /** {a, b, whether they are one person}. */
@@ -101,13 +126,19 @@ class IdentitiesTest {
 
     @TestFactory
     Stream<DynamicTest> lookalikeIdentitiesAreOnePerson() {
-        return Stream.of(PEOPLE).map(row -> DynamicTest.dynamicTest(visible(row[0] + " ~ " + row[1]), () -> assertEquals(
-                row[2], Persons.key((String) row[0]).equals(Persons.key((String) row[1])),
-                row[0] + " and " + row[1] + ": keys " + Persons.key((String) row[0]) + ", " + Persons.key((String) row[1]))));
+        return Stream.of(PEOPLE)
+                .map(row -> DynamicTest.dynamicTest(
+                        visible(row[0] + " ~ " + row[1]),
+                        () -> assertEquals(
+                                row[2],
+                                Persons.key((String) row[0]).equals(Persons.key((String) row[1])),
+                                row[0] + " and " + row[1] + ": keys " + Persons.key((String) row[0]) + ", "
+                                        + Persons.key((String) row[1]))));
     }
 
     private static List<String> expectedDiagnostics(String file, String message) {
-        return message == null ? List.of()
+        return message == null
+                ? List.of()
                 : List.of(DiagnosticCode.BAD_IDENTITY.wire() + " " + file + ": /approvals/1/by: " + message);
     }
 
@@ -116,7 +147,9 @@ class IdentitiesTest {
             read.run();
             return List.of();
         } catch (InvalidInputException e) {
-            return e.diagnostics().stream().map(d -> d.code() + " " + d.format()).collect(Collectors.toList());
+            return e.diagnostics().stream()
+                    .map(d -> d.code() + " " + d.format())
+                    .collect(Collectors.toList());
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.internal.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,24 +44,35 @@ class InputDigestTest {
     Path tmp;
 
     static EvaluationInput worked() {
-        return Inputs.read(WORKED.resolve("evidence.json"), WORKED.resolve("readback.json"), WORKED.resolve("exceptions"));
+        return Inputs.read(
+                WORKED.resolve("evidence.json"), WORKED.resolve("readback.json"), WORKED.resolve("exceptions"));
     }
 
     @Test
     void theWorkedExamplesDigestIsTheOneDocumented() {
         EvaluationInput input = worked();
         assertEquals(WORKED_DIGEST, PolicyEngine.inputDigest(input));
-        assertEquals(WORKED_DIGEST, PolicyEngine.builder().build().evaluate(input, Instant.parse("2026-11-28T12:00:00Z"))
-                .provenance().inputDigest());
+        assertEquals(
+                WORKED_DIGEST,
+                PolicyEngine.builder()
+                        .build()
+                        .evaluate(input, Instant.parse("2026-11-28T12:00:00Z"))
+                        .provenance()
+                        .inputDigest());
     }
 
     @Test
     void nodeReproducesTheDigestFromTheFiles() throws Exception {
         // Node has no YAML reader: the exception file is handed to it as JSON (the values Jackson's YAML reader read;
         // every scalar of the file is a string or a plain number). Evidence and readback are the files themselves.
-        List<String> args = new ArrayList<>(List.of("node", "-e", NODE_SCRIPT,
-                WORKED.resolve("evidence.json").toString(), WORKED.resolve("readback.json").toString()));
-        for (JsonNode x : dev.gatehouse.internal.InputReading.documents(worked()).exceptions()) {
+        List<String> args = new ArrayList<>(List.of(
+                "node",
+                "-e",
+                NODE_SCRIPT,
+                WORKED.resolve("evidence.json").toString(),
+                WORKED.resolve("readback.json").toString()));
+        for (JsonNode x :
+                dev.gatehouse.internal.InputReading.documents(worked()).exceptions()) {
             Path json = tmp.resolve(x.get("id").asText() + ".json");
             Files.writeString(json, Json.pretty(x), StandardCharsets.UTF_8);
             args.add(json.toString());
@@ -76,11 +86,19 @@ class InputDigestTest {
         String readback = Files.readString(WORKED.resolve("readback.json"));
         record Variant(String name, String evidence, boolean sameDigest) {}
         List<Variant> variants = List.of(
-                new Variant("48 written as 48.0", evidence.replace("\"durationHours\": 48", "\"durationHours\": 48.0"), true),
-                new Variant("48 written as 4.8e1", evidence.replace("\"durationHours\": 48", "\"durationHours\": 4.8e1"), true),
+                new Variant(
+                        "48 written as 48.0",
+                        evidence.replace("\"durationHours\": 48", "\"durationHours\": 48.0"),
+                        true),
+                new Variant(
+                        "48 written as 4.8e1",
+                        evidence.replace("\"durationHours\": 48", "\"durationHours\": 4.8e1"),
+                        true),
                 new Variant("no whitespace", Json.mapper().readTree(evidence).toString(), true),
-                new Variant("a string escaped", evidence.replace("\"gpu-node-agent\"", "\"gpu\\u002dnode-agent\""), true),
-                new Variant("48 changed to 49", evidence.replace("\"durationHours\": 48", "\"durationHours\": 49"), false));
+                new Variant(
+                        "a string escaped", evidence.replace("\"gpu-node-agent\"", "\"gpu\\u002dnode-agent\""), true),
+                new Variant(
+                        "48 changed to 49", evidence.replace("\"durationHours\": 48", "\"durationHours\": 49"), false));
         String base = PolicyEngine.inputDigest(worked());
         for (Variant v : variants) {
             assertNotEquals(evidence, v.evidence(), v.name() + ": the variant changes nothing");

@@ -25,9 +25,12 @@ class InvalidInputsTest {
             return dirs.filter(Files::isDirectory).sorted().toList().stream()
                     .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
                         Path exceptions = dir.resolve("exceptions");
-                        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Inputs.read(
-                                dir.resolve("evidence.json"), dir.resolve("readback.json"),
-                                Files.isDirectory(exceptions) ? exceptions : null));
+                        InvalidInputException e = assertThrows(
+                                InvalidInputException.class,
+                                () -> Inputs.read(
+                                        dir.resolve("evidence.json"),
+                                        dir.resolve("readback.json"),
+                                        Files.isDirectory(exceptions) ? exceptions : null));
                         assertFalse(e.diagnostics().isEmpty());
                         String actual = e.diagnostics().stream()
                                 .map(d -> relative(dir, d))
@@ -40,6 +43,7 @@ class InvalidInputsTest {
     static String relative(Path dir, Diagnostic d) {
         String prefix = dir.toString() + "/";
         String file = d.file().startsWith(prefix) ? d.file().substring(prefix.length()) : d.file();
-        return new Diagnostic(d.diagnosticCode(), d.severity(), d.message(), file, d.line(), d.column(), d.pointer()).format();
+        return new Diagnostic(d.diagnosticCode(), d.severity(), d.message(), file, d.line(), d.column(), d.pointer())
+                .format();
     }
 }

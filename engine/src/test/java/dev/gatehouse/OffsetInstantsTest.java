@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.EvaluationInput;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -29,8 +28,12 @@ class OffsetInstantsTest {
         var root = TestPaths.root().resolve("fixtures/worked-example");
         ObjectNode readback = (ObjectNode) m.readTree(Files.readString(root.resolve("readback.json")));
         readback.put("capturedAt", written);
-        EvaluationInput input = dev.gatehouse.internal.InputReading.fromTrees(m.readTree(Files.readString(root.resolve("evidence.json"))), "evidence.json",
-                readback, "readback.json", null);
+        EvaluationInput input = dev.gatehouse.internal.InputReading.fromTrees(
+                m.readTree(Files.readString(root.resolve("evidence.json"))),
+                "evidence.json",
+                readback,
+                "readback.json",
+                null);
         assertEquals(Instant.parse(utc), input.readback().capturedAt());
     }
 }

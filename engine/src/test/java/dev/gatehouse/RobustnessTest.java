@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.model.EnvironmentReadback;
-import dev.gatehouse.EvaluationInput;
-import dev.gatehouse.model.PromotionDecision;
-import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.internal.json.Json;
 import dev.gatehouse.internal.rulebase.SettingsTable;
+import dev.gatehouse.model.EnvironmentReadback;
+import dev.gatehouse.model.PromotionDecision;
+import dev.gatehouse.model.ReleaseEvidence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,13 +47,17 @@ class RobustnessTest {
     static final Path EXAMPLE = TestPaths.fixtures().resolve("worked-example");
     static final ObjectNode EVIDENCE = (ObjectNode) tree(EXAMPLE.resolve("evidence.json"));
     static final ObjectNode READBACK = (ObjectNode) tree(EXAMPLE.resolve("readback.json"));
-    static final EvaluationInput BASE = Inputs.read(EXAMPLE.resolve("evidence.json"), EXAMPLE.resolve("readback.json"),
-            EXAMPLE.resolve("exceptions"));
+    static final EvaluationInput BASE = Inputs.read(
+            EXAMPLE.resolve("evidence.json"), EXAMPLE.resolve("readback.json"), EXAMPLE.resolve("exceptions"));
     static final long MAX_SHIFT_SECONDS = Duration.ofDays(60).toSeconds();
 
     /** One change to one field of the evidence ({@code e}) or the readback ({@code r}). */
     record Edit(char doc, String pointer, Kind kind, JsonNode value) {
-        enum Kind { SET, REMOVE, EMPTY }
+        enum Kind {
+            SET,
+            REMOVE,
+            EMPTY
+        }
 
         /** Applies the edit; an edit of an item that an earlier edit removed does nothing. */
         void apply(ObjectNode e, ObjectNode r) {
@@ -76,19 +79,25 @@ class RobustnessTest {
 
         @Override
         public String toString() {
-            return doc + ":" + pointer + (kind == Kind.SET ? " = " + value : kind == Kind.REMOVE ? " removed" : " emptied");
+            return doc + ":" + pointer
+                    + (kind == Kind.SET ? " = " + value : kind == Kind.REMOVE ? " removed" : " emptied");
         }
     }
 
     @Property(tries = 400, seed = "20261128", shrinking = ShrinkingMode.FULL)
-    void everyValidVariantIsDecidedWithTheContractsInvariants(@ForAll("variants") List<List<Edit>> edits) throws IOException {
+    void everyValidVariantIsDecidedWithTheContractsInvariants(@ForAll("variants") List<List<Edit>> edits)
+            throws IOException {
         ObjectNode e = EVIDENCE.deepCopy();
         ObjectNode r = READBACK.deepCopy();
         edits.forEach(group -> group.forEach(edit -> edit.apply(e, r)));
-        ReleaseEvidence ev = dev.gatehouse.internal.InputReading.parse(Json.mapper().writeValueAsBytes(e), "evidence", ReleaseEvidence.KIND,
-                ReleaseEvidence.class, false);
-        EnvironmentReadback rb = dev.gatehouse.internal.InputReading.parse(Json.mapper().writeValueAsBytes(r), "readback", EnvironmentReadback.KIND,
-                EnvironmentReadback.class, false);
+        ReleaseEvidence ev = dev.gatehouse.internal.InputReading.parse(
+                Json.mapper().writeValueAsBytes(e), "evidence", ReleaseEvidence.KIND, ReleaseEvidence.class, false);
+        EnvironmentReadback rb = dev.gatehouse.internal.InputReading.parse(
+                Json.mapper().writeValueAsBytes(r),
+                "readback",
+                EnvironmentReadback.KIND,
+                EnvironmentReadback.class,
+                false);
         EvaluationInput input = Inputs.of(ev, rb, BASE.exceptions());
         PromotionDecision d = ENGINE.evaluate(input, AT);
         String what = "edits " + edits + "\n" + e + "\n" + r;
@@ -98,7 +107,9 @@ class RobustnessTest {
         if (d.ring() != null) {
             assertTrue(d.ring().allowed() >= 0 && d.ring().allowed() <= 4, what);
         }
-        d.violations().forEach(v -> assertTrue(controls.contains(v.control()) && !v.enforcement().equals("advisory"), what));
+        d.violations()
+                .forEach(v -> assertTrue(
+                        controls.contains(v.control()) && !v.enforcement().equals("advisory"), what));
         d.advisories().forEach(v -> assertEquals("advisory", v.enforcement(), what));
         d.waived().forEach(v -> assertEquals("soft", v.enforcement(), what));
         assertEquals(Json.pretty(d), Json.pretty(ENGINE.evaluate(input, AT)), what);
@@ -109,8 +120,14 @@ class RobustnessTest {
         future(r, "", future);
         future.remove("/capturedAt");
         List<PromotionDecision.Violation> fromTheFuture = d.violations().stream()
-                .filter(v -> v.control().equals("EVD-005")).toList();
-        assertEquals(future, new TreeSet<>(fromTheFuture.stream().map(PromotionDecision.Violation::subject).toList()), what);
+                .filter(v -> v.control().equals("EVD-005"))
+                .toList();
+        assertEquals(
+                future,
+                new TreeSet<>(fromTheFuture.stream()
+                        .map(PromotionDecision.Violation::subject)
+                        .toList()),
+                what);
         assertEquals(future.size(), fromTheFuture.size(), what);
         fromTheFuture.forEach(v -> assertEquals("hard", v.enforcement(), what));
     }
@@ -120,15 +137,28 @@ class RobustnessTest {
     Arbitrary<List<List<Edit>>> variants() {
         List<Arbitrary<List<Edit>>> edits = new ArrayList<>();
         // Where to: the usual step (from the environment before, readback of the target) ...
-        edits.add(Arbitraries.of(ENVS).map(to -> List.of(set('e', "/promotion/to", to),
-                set('e', "/promotion/from", ORIGINS.get(ORIGINS.indexOf(to) - 1)), set('r', "/environment", to))));
+        edits.add(Arbitraries.of(ENVS)
+                .map(to -> List.of(
+                        set('e', "/promotion/to", to),
+                        set('e', "/promotion/from", ORIGINS.get(ORIGINS.indexOf(to) - 1)),
+                        set('r', "/environment", to))));
         // ... or any origin, any readback environment.
         edits.add(one(Arbitraries.of(ORIGINS).map(v -> set('e', "/promotion/from", v))));
         edits.add(one(Arbitraries.of(ENVS).map(v -> set('r', "/environment", v))));
-        edits.add(one(optional('e', "/promotion/requestedRing", Arbitraries.integers().between(0, 4))));
+        edits.add(one(
+                optional('e', "/promotion/requestedRing", Arbitraries.integers().between(0, 4))));
         edits.add(one(shifted('r', "/capturedAt")));
-        edits.add(one(choice('e', "/release/changeClass", "web", "api", "control-plane", "config", "data-migration",
-                "node-agent", "runtime", "gpu-driver")));
+        edits.add(one(choice(
+                'e',
+                "/release/changeClass",
+                "web",
+                "api",
+                "control-plane",
+                "config",
+                "data-migration",
+                "node-agent",
+                "runtime",
+                "gpu-driver")));
         edits.add(one(shifted('e', "/security/scannedAt")));
         for (int i = 0; i < EVIDENCE.at("/security/findings").size(); i++) {
             edits.add(one(choice('e', "/security/findings/" + i + "/severity", "critical", "high", "medium", "low")));
@@ -138,10 +168,16 @@ class RobustnessTest {
             String p = "/verifications/" + i;
             edits.add(one(choice('e', p + "/result", "passed", "failed")));
             edits.add(one(Arbitraries.of(ENVS).map(v -> set('e', p + "/environment", v))));
-            edits.add(one(optional('e', p + "/durationHours", Arbitraries.integers().between(0, 59))));
+            edits.add(one(
+                    optional('e', p + "/durationHours", Arbitraries.integers().between(0, 59))));
         }
         for (int i = 0; i < EVIDENCE.at("/approvals").size(); i++) {
-            edits.add(one(choice('e', "/approvals/" + i + "/role", "service-owner", "release-manager", "security",
+            edits.add(one(choice(
+                    'e',
+                    "/approvals/" + i + "/role",
+                    "service-owner",
+                    "release-manager",
+                    "security",
                     "tenant-governance")));
             edits.add(one(choice('e', "/approvals/" + i + "/by", "j.lindqvist", "p.ramaswamy", "m.okafor")));
         }
@@ -150,8 +186,8 @@ class RobustnessTest {
             edits.add(one(choice('e', "/residualRisks/" + i + "/severity", "critical", "high", "medium", "low")));
             edits.add(one(Arbitraries.just(remove('e', "/residualRisks/" + i + "/exceptionId"))));
         }
-        edits.add(one(Arbitraries.oneOf(Arbitraries.just(remove('e', "/rollback/rehearsedAt")),
-                shifted('e', "/rollback/rehearsedAt"))));
+        edits.add(one(Arbitraries.oneOf(
+                Arbitraries.just(remove('e', "/rollback/rehearsedAt")), shifted('e', "/rollback/rehearsedAt"))));
         edits.add(one(Arbitraries.just(empty('e', "/rollback/previousDigests"))));
         for (int i = 0; i < EVIDENCE.at("/rollout/history").size(); i++) {
             String p = "/rollout/history/" + i;
@@ -165,7 +201,8 @@ class RobustnessTest {
         edits.add(one(Arbitraries.just(set('r', "/secrets/manager", null))));
         for (int i = 0; i < READBACK.at("/dataServices").size(); i++) {
             String p = "/dataServices/" + i;
-            edits.add(one(Arbitraries.oneOf(Arbitraries.just(set('r', p + "/lastBackupAt", null)), shifted('r', p + "/lastBackupAt"))));
+            edits.add(one(Arbitraries.oneOf(
+                    Arbitraries.just(set('r', p + "/lastBackupAt", null)), shifted('r', p + "/lastBackupAt"))));
             edits.add(one(shifted('r', p + "/restoreVerifiedAt")));
         }
         edits.add(one(Arbitraries.integers().between(0, 3).map(v -> set('r', "/identity/idpReplicas", v))));
@@ -174,7 +211,8 @@ class RobustnessTest {
         edits.add(one(Arbitraries.integers().between(0, 19).map(v -> set('r', "/capacity/reserveGpuNodes", v))));
         edits.add(one(bool('r', "/edge/tls")));
         edits.add(one(bool('r', "/edge/waf")));
-        edits.add(one(Arbitraries.integers().between(0, 1).map(v -> set('r', "/observability/criticalAlertsFiring", v))));
+        edits.add(
+                one(Arbitraries.integers().between(0, 1).map(v -> set('r', "/observability/criticalAlertsFiring", v))));
         edits.add(one(bool('r', "/observability/traces")));
         return Arbitraries.oneOf(edits).list().ofMaxSize(40);
     }
@@ -184,7 +222,11 @@ class RobustnessTest {
     }
 
     private static Edit set(char doc, String pointer, Object value) {
-        return new Edit(doc, pointer, Edit.Kind.SET, value == null ? NullNode.getInstance() : Json.mapper().valueToTree(value));
+        return new Edit(
+                doc,
+                pointer,
+                Edit.Kind.SET,
+                value == null ? NullNode.getInstance() : Json.mapper().valueToTree(value));
     }
 
     private static Edit remove(char doc, String pointer) {
@@ -212,7 +254,9 @@ class RobustnessTest {
     private static Arbitrary<Edit> shifted(char doc, String pointer) {
         JsonNode original = (doc == 'e' ? EVIDENCE : READBACK).at(pointer);
         Instant from = original.isTextual() ? Instant.parse(original.asText()) : AT.minus(Duration.ofDays(1));
-        return Arbitraries.longs().between(-MAX_SHIFT_SECONDS, MAX_SHIFT_SECONDS).shrinkTowards(0)
+        return Arbitraries.longs()
+                .between(-MAX_SHIFT_SECONDS, MAX_SHIFT_SECONDS)
+                .shrinkTowards(0)
                 .map(s -> set(doc, pointer, from.plusSeconds(s).toString()));
     }
 
@@ -247,7 +291,8 @@ class RobustnessTest {
     private static Duration skew() {
         try {
             return SettingsTable.parse(Files.readString(TestPaths.rules().resolve("settings.csv")), "settings.csv")
-                    .settings().duration("clock.max-skew");
+                    .settings()
+                    .duration("clock.max-skew");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

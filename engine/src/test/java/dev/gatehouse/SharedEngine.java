@@ -9,7 +9,8 @@ public final class SharedEngine {
     private SharedEngine() {}
 
     private static final class Holder {
-        static final PolicyEngine RULES = PolicyEngine.builder().rules(TestPaths.rules()).build();
+        static final PolicyEngine RULES =
+                PolicyEngine.builder().rules(TestPaths.rules()).build();
     }
 
     /** The engine for {@link TestPaths#rules()}, compiled on first use. */

@@ -8,7 +8,9 @@ public final class TestPaths {
 
     public static Path root() {
         String root = System.getProperty("gatehouse.root");
-        return root != null ? Path.of(root).toAbsolutePath().normalize() : Path.of("..").toAbsolutePath().normalize();
+        return root != null
+                ? Path.of(root).toAbsolutePath().normalize()
+                : Path.of("..").toAbsolutePath().normalize();
     }
 
     public static Path rules() {
@@ -21,7 +23,9 @@ public final class TestPaths {
 
     /** The worked example (evidence, readback and its exceptions folder), read and validated. */
     public static dev.gatehouse.EvaluationInput workedExample() {
-        return Inputs.read(fixtures().resolve("worked-example/evidence.json"),
-                fixtures().resolve("worked-example/readback.json"), fixtures().resolve("worked-example/exceptions"));
+        return Inputs.read(
+                fixtures().resolve("worked-example/evidence.json"),
+                fixtures().resolve("worked-example/readback.json"),
+                fixtures().resolve("worked-example/exceptions"));
     }
 }

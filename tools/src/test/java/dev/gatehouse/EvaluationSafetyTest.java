@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.cases.CaseLoader;
 import dev.gatehouse.cases.GoldenCase;
-import dev.gatehouse.EvaluationInput;
-import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.internal.json.Json;
+import dev.gatehouse.model.PromotionDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,18 +32,26 @@ class EvaluationSafetyTest {
                 .rules(RulebaseCompileTest.RULEBASES.resolve("looping"))
                 .maxRuleFirings(5_000)
                 .build();
-        EvaluationException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        EvaluationException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
                 () -> assertThrows(EvaluationException.class, () -> engine.evaluate(example(), AT)));
-        assertTrue(e.getMessage().startsWith(
-                "stopped after 5000 rule firings: a rule is probably looping (\"loop forever\" fired 500"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "stopped after 5000 rule firings: a rule is probably looping (\"loop forever\" fired 500"),
+                e.getMessage());
     }
 
     @Test
     void whenARuleThrowsThenTheErrorNamesTheRule() {
-        PolicyEngine engine = PolicyEngine.builder().rules(RulebaseCompileTest.RULEBASES.resolve("throwing")).build();
+        PolicyEngine engine = PolicyEngine.builder()
+                .rules(RulebaseCompileTest.RULEBASES.resolve("throwing"))
+                .build();
         EvaluationException e = assertThrows(EvaluationException.class, () -> engine.evaluate(example(), AT));
-        assertEquals("rule \"T-001 reads an unknown setting\" failed: unknown setting 'no.such.setting': add it to the "
-                + "settings table", e.getMessage());
+        assertEquals(
+                "rule \"T-001 reads an unknown setting\" failed: unknown setting 'no.such.setting': add it to the "
+                        + "settings table",
+                e.getMessage());
     }
 
     @Test
@@ -78,7 +85,8 @@ class EvaluationSafetyTest {
                     int wrong = 0;
                     for (int i = 0; i < 150; i++) {
                         int k = (i + offset) % inputs.size();
-                        PromotionDecision d = engine.evaluate(inputs.get(k), cases.get(k).at());
+                        PromotionDecision d =
+                                engine.evaluate(inputs.get(k), cases.get(k).at());
                         if (!Json.pretty(d).equals(expected.get(k))) {
                             wrong++;
                         }
@@ -102,7 +110,11 @@ class EvaluationSafetyTest {
         PolicyEngine engine = PolicyEngine.builder().build();
         PromotionDecision later = engine.evaluate(input, Instant.parse("2026-12-20T12:00:00Z"));
         assertEquals("2026-12-20T12:00:00Z", later.provenance().evaluatedAt());
-        assertEquals(List.of("EXC-2026-031"), later.exceptions().stream().map(PromotionDecision.ExceptionOutcome::id).toList());
+        assertEquals(
+                List.of("EXC-2026-031"),
+                later.exceptions().stream()
+                        .map(PromotionDecision.ExceptionOutcome::id)
+                        .toList());
         assertEquals("expired", later.exceptions().get(0).status());
     }
 }

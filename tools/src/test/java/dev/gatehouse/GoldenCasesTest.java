@@ -21,15 +21,17 @@ class GoldenCasesTest {
     @Test
     void fixturesFolderHoldsOnlyValidCases() throws IOException {
         CaseLoader.Loaded loaded = CaseLoader.load(TestPaths.fixtures());
-        assertEquals(List.of(), loaded.diagnostics().stream().map(Object::toString).toList());
+        assertEquals(
+                List.of(), loaded.diagnostics().stream().map(Object::toString).toList());
         assertFalse(loaded.cases().isEmpty(), "no golden case found under " + TestPaths.fixtures());
     }
 
     @TestFactory
     Stream<DynamicTest> everyGoldenCaseGivesItsExpectedDecision() throws IOException {
-        return CaseLoader.load(TestPaths.fixtures()).cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            CaseResult r = CaseRunner.run(ENGINE, c);
-            assertTrue(r.passed(), () -> c.name() + ":\n  " + String.join("\n  ", r.differences()));
-        }));
+        return CaseLoader.load(TestPaths.fixtures()).cases().stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    CaseResult r = CaseRunner.run(ENGINE, c);
+                    assertTrue(r.passed(), () -> c.name() + ":\n  " + String.join("\n  ", r.differences()));
+                }));
     }
 }

@@ -8,14 +8,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.cases.CaseLoader;
 import dev.gatehouse.cases.GoldenCase;
+import dev.gatehouse.internal.json.Json;
 import dev.gatehouse.model.EnvironmentReadback;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
-import dev.gatehouse.internal.json.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -30,17 +28,23 @@ import org.junit.jupiter.api.TestFactory;
  */
 class MonotonicityTest {
     private static final PolicyEngine ENGINE = SharedEngine.rules();
-    private static final List<String> ROLES = List.of("service-owner", "release-manager", "security", "tenant-governance");
+    private static final List<String> ROLES =
+            List.of("service-owner", "release-manager", "security", "tenant-governance");
 
     @TestFactory
     Stream<DynamicTest> anApprovalByAnotherPersonNeverMakesADecisionWorse() throws IOException {
         return cases().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             for (String role : ROLES) {
-                check(c, e -> {
-                    ObjectNode a = ((ArrayNode) e.get("approvals")).addObject();
-                    a.put("role", role).put("by", "independent.reviewer-" + role).put("at", "2026-11-01T00:00:00Z");
-                    return e;
-                }, "approval as " + role);
+                check(
+                        c,
+                        e -> {
+                            ObjectNode a = ((ArrayNode) e.get("approvals")).addObject();
+                            a.put("role", role)
+                                    .put("by", "independent.reviewer-" + role)
+                                    .put("at", "2026-11-01T00:00:00Z");
+                            return e;
+                        },
+                        "approval as " + role);
             }
         }));
     }
@@ -51,16 +55,20 @@ class MonotonicityTest {
             int findings = evidenceTree(c).get("security").get("findings").size();
             for (int i = 0; i < findings; i++) {
                 int index = i;
-                check(c, e -> {
-                    ((ArrayNode) e.get("security").get("findings")).remove(index);
-                    return e;
-                }, "without finding " + i);
+                check(
+                        c,
+                        e -> {
+                            ((ArrayNode) e.get("security").get("findings")).remove(index);
+                            return e;
+                        },
+                        "without finding " + i);
             }
         }));
     }
 
     private static Stream<GoldenCase> cases() throws IOException {
-        return CaseLoader.load(TestPaths.fixtures()).cases().stream().filter(c -> !c.expect().expectsInvalid());
+        return CaseLoader.load(TestPaths.fixtures()).cases().stream()
+                .filter(c -> !c.expect().expectsInvalid());
     }
 
     private static JsonNode evidenceTree(GoldenCase c) throws IOException {
@@ -70,19 +78,24 @@ class MonotonicityTest {
     private static void check(GoldenCase c, UnaryOperator<ObjectNode> change, String what) throws IOException {
         EvaluationInput base = c.input();
         ObjectNode tree = (ObjectNode) evidenceTree(c);
-        ReleaseEvidence changed = dev.gatehouse.internal.InputReading.parse(Json.mapper().writeValueAsBytes(change.apply(tree)),
-                "evidence.json (" + what + ")", ReleaseEvidence.KIND, ReleaseEvidence.class, false);
+        ReleaseEvidence changed = dev.gatehouse.internal.InputReading.parse(
+                Json.mapper().writeValueAsBytes(change.apply(tree)),
+                "evidence.json (" + what + ")",
+                ReleaseEvidence.KIND,
+                ReleaseEvidence.class,
+                false);
         EnvironmentReadback readback = base.readback();
         List<RiskException> exceptions = new ArrayList<>(base.exceptions());
         PromotionDecision before = ENGINE.evaluate(base, c.at());
         PromotionDecision after = ENGINE.evaluate(Inputs.of(changed, readback, exceptions), c.at());
         if (before.eligible()) {
-            assertTrue(after.eligible(), () -> c.name() + " with " + what + " became ineligible: " + after.violations());
+            assertTrue(
+                    after.eligible(), () -> c.name() + " with " + what + " became ineligible: " + after.violations());
         }
         if (before.ring() != null) {
-            assertFalse(after.ring().allowed() < before.ring().allowed(),
+            assertFalse(
+                    after.ring().allowed() < before.ring().allowed(),
                     () -> c.name() + " with " + what + " lowered the ring " + before.ring() + " -> " + after.ring());
         }
     }
-
 }

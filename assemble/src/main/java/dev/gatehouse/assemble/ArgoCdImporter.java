@@ -47,7 +47,10 @@ final class ArgoCdImporter {
         if (rev != null && Artifact.COMMIT.matcher(rev).matches()) {
             d.single(Doc.READBACK, "/profile/renderedFromCommit", rev, revision.origin());
         } else {
-            d.single(Doc.READBACK, "/profile/renderedFromCommit", JsonNodeFactory.instance.nullNode(),
+            d.single(
+                    Doc.READBACK,
+                    "/profile/renderedFromCommit",
+                    JsonNodeFactory.instance.nullNode(),
                     revision.present() ? revision.origin() : sync.origin());
         }
         int steps = 0;

@@ -45,7 +45,8 @@ final class Artifact {
      * Parses {@code bytes} as JSON, or as YAML (the engine's safe reader: anchors, aliases, tags and
      * second documents are refused) when {@code yaml}; null after adding the reason to {@code problems}.
      */
-    static Artifact parse(byte[] bytes, String file, String format, boolean yaml, DocumentReader reader, Problems problems) {
+    static Artifact parse(
+            byte[] bytes, String file, String format, boolean yaml, DocumentReader reader, Problems problems) {
         DocumentReader.Result r = yaml ? reader.parseYaml(bytes, file) : reader.parseJson(bytes, file);
         if (r.document() == null) {
             problems.addAll(r.diagnostics());

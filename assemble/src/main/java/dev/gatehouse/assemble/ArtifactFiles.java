@@ -46,7 +46,11 @@ final class ArtifactFiles {
             return null;
         }
         if (!attrs.isRegularFile()) {
-            problems.add(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0,
+            problems.add(Diagnostic.inputAt(
+                    UNREADABLE_FILE,
+                    label,
+                    0,
+                    0,
                     "is not a regular file; only regular files are read (it was not opened)"));
             return null;
         }
@@ -72,10 +76,20 @@ final class ArtifactFiles {
 
     private Diagnostic tooLarge(String label, long size) {
         if (size > limits.maxInputBytes()) {
-            return Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0, "is " + Sizes.format(size) + ", larger than the limit of "
-                    + Sizes.format(limits.maxInputBytes()) + " for one input (--max-input-size); it was not parsed");
+            return Diagnostic.inputAt(
+                    INPUT_TOO_LARGE,
+                    label,
+                    0,
+                    0,
+                    "is " + Sizes.format(size) + ", larger than the limit of " + Sizes.format(limits.maxInputBytes())
+                            + " for one input (--max-input-size); it was not parsed");
         }
-        return Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0, "would take the inputs past the limit of "
-                + Sizes.format(limits.maxTotalBytes()) + " in all (--max-total-input-size); it was not parsed");
+        return Diagnostic.inputAt(
+                INPUT_TOO_LARGE,
+                label,
+                0,
+                0,
+                "would take the inputs past the limit of " + Sizes.format(limits.maxTotalBytes())
+                        + " in all (--max-total-input-size); it was not parsed");
     }
 }

@@ -1,24 +1,15 @@
 package dev.gatehouse.assemble;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.InputLimits;
-import dev.gatehouse.Inputs;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.assemble.Draft.Doc;
 import dev.gatehouse.internal.load.DocumentReader;
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.DiagnosticCode;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.FieldSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,9 +87,15 @@ public final class Assembler {
         DocumentReader reader = new DocumentReader(limits.maxInputBytes());
         String manifestFile = manifest.toString();
         byte[] mb = files.read(manifest, manifestFile, problems);
-        Artifact m = mb == null ? null
-                : Artifact.parse(mb, manifestFile, "manifest", !manifestFile.toLowerCase(java.util.Locale.ROOT).endsWith(".json"),
-                        reader, problems);
+        Artifact m = mb == null
+                ? null
+                : Artifact.parse(
+                        mb,
+                        manifestFile,
+                        "manifest",
+                        !manifestFile.toLowerCase(java.util.Locale.ROOT).endsWith(".json"),
+                        reader,
+                        problems);
         ObjectNode[] parts = m == null ? null : Manifest.read(m);
         if (parts == null) {
             throw failed(problems);
@@ -107,8 +104,10 @@ public final class Assembler {
         Map<String, List<String>> roleMap = null;
         if (roles != null) {
             byte[] rb = files.read(roles, roles.toString(), problems);
-            Artifact r = rb == null ? null
-                    : Artifact.parse(rb, roles.toString(), "roles", Artifact.isYamlName(roles.toString()), reader, problems);
+            Artifact r = rb == null
+                    ? null
+                    : Artifact.parse(
+                            rb, roles.toString(), "roles", Artifact.isYamlName(roles.toString()), reader, problems);
             roleMap = r == null ? null : ReviewsImporter.roles(r);
         }
         List<JUnitImporter.Result> junit = new ArrayList<>();
@@ -134,9 +133,15 @@ public final class Assembler {
                 case VSA -> {
                     String env = in.environment() != null ? in.environment() : origin(draft);
                     if (env == null) {
-                        problems.add(Diagnostic.inputAt(DiagnosticCode.MISSING_FIELD, file, 0, 0, "needs the environment "
-                                + "the verification ran in: name it (--vsa " + in.kind() + "@ENVIRONMENT=" + file
-                                + ") or give /evidence/promotion/from in " + manifestFile));
+                        problems.add(Diagnostic.inputAt(
+                                DiagnosticCode.MISSING_FIELD,
+                                file,
+                                0,
+                                0,
+                                "needs the environment "
+                                        + "the verification ran in: name it (--vsa " + in.kind() + "@ENVIRONMENT="
+                                        + file
+                                        + ") or give /evidence/promotion/from in " + manifestFile));
                         continue;
                     }
                     for (Artifact s : InToto.statements(bytes, file, title, reader, problems)) {
@@ -154,10 +159,17 @@ public final class Assembler {
         if (!junit.isEmpty()) {
             junit.sort(java.util.Comparator.comparing(JUnitImporter.Result::origin, Draft.PLACES));
             // The first failing file decides, else the first that ran a test, else none ran: skipped.
-            JUnitImporter.Result decisive = junit.stream().filter(r -> r.outcome() == JUnitImporter.Outcome.FAILED).findFirst()
-                    .or(() -> junit.stream().filter(r -> r.outcome() == JUnitImporter.Outcome.PASSED).findFirst())
+            JUnitImporter.Result decisive = junit.stream()
+                    .filter(r -> r.outcome() == JUnitImporter.Outcome.FAILED)
+                    .findFirst()
+                    .or(() -> junit.stream()
+                            .filter(r -> r.outcome() == JUnitImporter.Outcome.PASSED)
+                            .findFirst())
                     .orElse(junit.get(0));
-            draft.single(Doc.EVIDENCE, "/ci/checks/test", decisive.outcome().name().toLowerCase(java.util.Locale.ROOT),
+            draft.single(
+                    Doc.EVIDENCE,
+                    "/ci/checks/test",
+                    decisive.outcome().name().toLowerCase(java.util.Locale.ROOT),
                     decisive.origin());
         }
         if (!problems.isEmpty()) {
@@ -169,8 +181,13 @@ public final class Assembler {
         }
         // Validated as any input is; a problem is reported where its value came from.
         try {
-            dev.gatehouse.internal.InputReading.fromTrees(draft.doc(Doc.EVIDENCE), "<assembled evidence>", draft.doc(Doc.READBACK),
-                    "<assembled readback>", null, limits);
+            dev.gatehouse.internal.InputReading.fromTrees(
+                    draft.doc(Doc.EVIDENCE),
+                    "<assembled evidence>",
+                    draft.doc(Doc.READBACK),
+                    "<assembled readback>",
+                    null,
+                    limits);
         } catch (InvalidInputException e) {
             for (Diagnostic d : e.diagnostics()) {
                 boolean evidence = d.file().equals("<assembled evidence>");
@@ -179,8 +196,13 @@ public final class Assembler {
             }
             throw failed(problems);
         }
-        EvaluationInput input = dev.gatehouse.internal.InputReading.fromTrees(draft.doc(Doc.EVIDENCE), "<assembled evidence>", draft.doc(Doc.READBACK),
-                "<assembled readback>", null, limits);
+        EvaluationInput input = dev.gatehouse.internal.InputReading.fromTrees(
+                draft.doc(Doc.EVIDENCE),
+                "<assembled evidence>",
+                draft.doc(Doc.READBACK),
+                "<assembled readback>",
+                null,
+                limits);
         JsonNode evidence = clean(MAPPER.valueToTree(input.evidence()));
         JsonNode readback = clean(MAPPER.valueToTree(input.readback()));
         String ej = write(evidence);
@@ -188,20 +210,31 @@ public final class Assembler {
         for (String[] out : new String[][] {{"evidence", ej}, {"readback", rj}}) {
             int size = out[1].getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             if (size > limits.maxInputBytes()) {
-                problems.add(Diagnostic.inputAt(DiagnosticCode.INPUT_TOO_LARGE, manifestFile, 0, 0, "the assembled "
-                        + out[0] + " would be " + size + " bytes, larger than the limit of " + limits.maxInputBytes()
-                        + " bytes for one input (--max-input-size): evaluate would refuse it"));
+                problems.add(Diagnostic.inputAt(
+                        DiagnosticCode.INPUT_TOO_LARGE,
+                        manifestFile,
+                        0,
+                        0,
+                        "the assembled "
+                                + out[0] + " would be " + size + " bytes, larger than the limit of "
+                                + limits.maxInputBytes()
+                                + " bytes for one input (--max-input-size): evaluate would refuse it"));
             }
         }
         if (!problems.isEmpty()) {
             throw failed(problems);
         }
-        List<FieldSource> es = input.evidence().sources() == null ? List.of() : input.evidence().sources();
-        List<FieldSource> rs = input.readback().sources() == null ? List.of() : input.readback().sources();
+        List<FieldSource> es = input.evidence().sources() == null
+                ? List.of()
+                : input.evidence().sources();
+        List<FieldSource> rs = input.readback().sources() == null
+                ? List.of()
+                : input.readback().sources();
         return new Assembly(evidence, readback, ej, rj, es, rs);
     }
 
-    private static void readJson(Format f, Artifact a, Draft draft, Map<String, List<String>> roles, String manifestFile) {
+    private static void readJson(
+            Format f, Artifact a, Draft draft, Map<String, List<String>> roles, String manifestFile) {
         switch (f) {
             case TRIVY -> TrivyImporter.read(a, draft);
             case SARIF -> SarifImporter.read(a, draft);
@@ -243,14 +276,15 @@ public final class Assembler {
             }
         }
         if (best == null) {
-            return new Diagnostic(d.code(), d.severity(), d.message(), manifestFile, 0, 0, "/" + doc.key + pointer, d.note());
+            return new Diagnostic(
+                    d.code(), d.severity(), d.message(), manifestFile, 0, 0, "/" + doc.key + pointer, d.note());
         }
         String message = "gives /" + doc.key + pointer + ", which " + d.message();
         if (best.pointer() != null) {
             return new Diagnostic(d.code(), d.severity(), message, best.file(), 0, 0, best.pointer(), d.note());
         }
-        return new Diagnostic(d.code(), d.severity(), message, best.file(), best.line() == null ? 0 : best.line(), 0, null,
-                d.note());
+        return new Diagnostic(
+                d.code(), d.severity(), message, best.file(), best.line() == null ? 0 : best.line(), 0, null, d.note());
     }
 
     /**
@@ -302,9 +336,11 @@ public final class Assembler {
         /** Adds an artifact of a format other than VSA. */
         public Builder artifact(Format format, Path file) {
             if (format == Format.VSA) {
-                throw new IllegalArgumentException("a VSA needs the kind of verification it is: use vsa(kind, environment, file)");
+                throw new IllegalArgumentException(
+                        "a VSA needs the kind of verification it is: use vsa(kind, environment, file)");
             }
-            inputs.add(new Input(Objects.requireNonNull(format, "format"), Objects.requireNonNull(file, "file"), null, null));
+            inputs.add(new Input(
+                    Objects.requireNonNull(format, "format"), Objects.requireNonNull(file, "file"), null, null));
             return this;
         }
 
@@ -338,7 +374,8 @@ public final class Assembler {
          */
         public Builder vsa(String kind, String environment, Path file) {
             if (kind == null || kind.isBlank()) {
-                throw new IllegalArgumentException("a VSA needs the kind of verification it is (uat, security-review, staging-soak)");
+                throw new IllegalArgumentException(
+                        "a VSA needs the kind of verification it is (uat, security-review, staging-soak)");
             }
             inputs.add(new Input(Format.VSA, Objects.requireNonNull(file, "file"), kind, environment));
             return this;
@@ -373,11 +410,13 @@ public final class Assembler {
 
         public Assembler build() {
             if (manifest == null) {
-                throw new IllegalStateException("a manifest is required: what no artifact knows (service, promotion, ...)");
+                throw new IllegalStateException(
+                        "a manifest is required: what no artifact knows (service, promotion, ...)");
             }
             boolean reviews = inputs.stream().anyMatch(i -> i.format() == Format.REVIEWS);
             if (reviews && roles == null) {
-                throw new IllegalStateException("pull-request reviews need a roles file (login: role) to become approvals");
+                throw new IllegalStateException(
+                        "pull-request reviews need a roles file (login: role) to become approvals");
             }
             if (roles != null && !reviews) {
                 throw new IllegalStateException("a roles file was given without pull-request reviews to read it for");

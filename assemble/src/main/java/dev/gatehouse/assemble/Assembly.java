@@ -11,8 +11,13 @@ import java.util.Objects;
  * trees (valid against the strict contract, fields in contract order, times in UTC, lists sorted) and
  * their JSON text as written, byte-identical for the same inputs.
  */
-public record Assembly(JsonNode evidence, JsonNode readback, String evidenceJson, String readbackJson,
-        List<FieldSource> evidenceSources, List<FieldSource> readbackSources) {
+public record Assembly(
+        JsonNode evidence,
+        JsonNode readback,
+        String evidenceJson,
+        String readbackJson,
+        List<FieldSource> evidenceSources,
+        List<FieldSource> readbackSources) {
     public Assembly {
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(readback, "readback");
@@ -42,7 +47,8 @@ public record Assembly(JsonNode evidence, JsonNode readback, String evidenceJson
 
     private static String place(FieldSource s) {
         if (s.pointer() != null) {
-            return s.file() + ": " + (s.pointer().isEmpty() ? "/" : s.pointer()) + (s.line() == null ? "" : " (line " + s.line() + ")");
+            return s.file() + ": " + (s.pointer().isEmpty() ? "/" : s.pointer())
+                    + (s.line() == null ? "" : " (line " + s.line() + ")");
         }
         return s.file() + (s.line() == null ? "" : ":" + s.line());
     }

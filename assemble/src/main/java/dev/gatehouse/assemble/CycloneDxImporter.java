@@ -3,7 +3,6 @@ package dev.gatehouse.assemble;
 import static dev.gatehouse.model.DiagnosticCode.UNSUPPORTED_ARTIFACT;
 
 import dev.gatehouse.assemble.Artifact.Node;
-import dev.gatehouse.assemble.Draft.Doc;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +54,9 @@ final class CycloneDxImporter {
         if (findings && vulnerabilities.present()) {
             String tool = tool(root.get("metadata").get("tools"));
             Node tools = root.get("metadata").get("tools");
-            d.scanner(tool, tools.present() ? tools.origin() : root.get("bomFormat").origin());
+            d.scanner(
+                    tool,
+                    tools.present() ? tools.origin() : root.get("bomFormat").origin());
             Instant at = root.get("metadata").get("timestamp").optInstant();
             if (at != null) {
                 d.scannedAt(at, root.get("metadata").get("timestamp").origin());
@@ -107,7 +108,9 @@ final class CycloneDxImporter {
                 case "exploitable" -> "affected";
                 case "in_triage" -> "under_investigation";
                 default -> {
-                    a.error(dev.gatehouse.model.DiagnosticCode.BAD_VALUE, analysis.get("state").pointer,
+                    a.error(
+                            dev.gatehouse.model.DiagnosticCode.BAD_VALUE,
+                            analysis.get("state").pointer,
                             "must be a CycloneDX analysis state (not_affected, false_positive, resolved, "
                                     + "resolved_with_pedigree, exploitable, in_triage), not '" + state + "'");
                     yield null;
@@ -165,7 +168,9 @@ final class CycloneDxImporter {
     }
 
     private static String tool(Node tools) {
-        List<Node> list = tools.present() && tools.value.isObject() ? tools.get("components").optArray() : tools.optArray();
+        List<Node> list = tools.present() && tools.value.isObject()
+                ? tools.get("components").optArray()
+                : tools.optArray();
         for (Node t : list) {
             String name = t.get("name").optText();
             if (name != null) {

@@ -52,7 +52,8 @@ final class Draft {
      * A VEX statement: a vulnerability (and its aliases) in a product digest has a status. A null digest means
      * every artifact of the release (only for a CycloneDX BOM's own vulnerability whose finding is attributed so).
      */
-    record VexStatement(List<String> vulnerabilities, String digest, String status, String justification, Origin origin) {}
+    record VexStatement(
+            List<String> vulnerabilities, String digest, String status, String justification, Origin origin) {}
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> SEVERITIES = List.of("low", "medium", "high", "critical");
@@ -103,12 +104,18 @@ final class Draft {
             if (!same(existing, value)) {
                 if (prior != null && PLACES.compare(origin, prior) < 0) {
                     // Two artifacts: reported at the later place, naming the earlier, whatever the order of the flags.
-                    problems.at(CONFLICTING_VALUE, prior, "says " + show(existing) + " for /" + doc.key + pointer + ", but "
-                            + origin.describe() + " says " + show(value));
+                    problems.at(
+                            CONFLICTING_VALUE,
+                            prior,
+                            "says " + show(existing) + " for /" + doc.key + pointer + ", but " + origin.describe()
+                                    + " says " + show(value));
                 } else {
                     String where = prior != null ? prior.describe() : manifestFile + ": /" + doc.key + pointer;
-                    problems.at(CONFLICTING_VALUE, origin, "says " + show(value) + " for /" + doc.key + pointer + ", but "
-                            + where + " says " + show(existing));
+                    problems.at(
+                            CONFLICTING_VALUE,
+                            origin,
+                            "says " + show(value) + " for /" + doc.key + pointer + ", but " + where + " says "
+                                    + show(existing));
                 }
             }
             if (prior != null) {
@@ -161,7 +168,8 @@ final class Draft {
 
     /** A scan time; the document's {@code scannedAt} is the earliest (the oldest scan is the one that ages first). */
     void scannedAt(Instant at, Origin origin) {
-        if (scannedAt == null || at.isBefore(scannedAt)
+        if (scannedAt == null
+                || at.isBefore(scannedAt)
                 || (at.equals(scannedAt) && PLACES.compare(origin, scannedAtOrigin) < 0)) {
             scannedAt = at;
             scannedAtOrigin = origin;
@@ -187,8 +195,8 @@ final class Draft {
         for (Map.Entry<String, List<Imported>> e : lists.entrySet()) {
             Doc doc = e.getKey().startsWith("evidence/") ? Doc.EVIDENCE : Doc.READBACK;
             String pointer = e.getKey().substring(doc.key.length());
-            Function<JsonNode, String> key = pointer.equals("/release/artifacts")
-                    ? n -> n.path("digest").asText() : Draft::canonical;
+            Function<JsonNode, String> key =
+                    pointer.equals("/release/artifacts") ? n -> n.path("digest").asText() : Draft::canonical;
             finishList(doc, pointer, e.getValue(), key);
         }
         finishFindings();
@@ -234,12 +242,16 @@ final class Draft {
         for (Imported i : imported) {
             String k = key.apply(i.value());
             // The manifest's item stays; of imported items with one key (one digest), the smallest: order-free.
-            values.merge(k, i.value(), (a, b) -> given.contains(k) || canonical(a).compareTo(canonical(b)) <= 0 ? a : b);
+            values.merge(
+                    k, i.value(), (a, b) -> given.contains(k) || canonical(a).compareTo(canonical(b)) <= 0 ? a : b);
             origins.computeIfAbsent(k, x -> new ArrayList<>()).add(i.origin());
         }
         if (values.size() > MAX_ITEMS) {
-            problems.at(INPUT_TOO_LARGE, imported.get(0).origin(), "would make " + values.size() + " items of /"
-                    + doc.key + pointer + ", more than the " + MAX_ITEMS + " an assembled list may hold");
+            problems.at(
+                    INPUT_TOO_LARGE,
+                    imported.get(0).origin(),
+                    "would make " + values.size() + " items of /" + doc.key + pointer + ", more than the " + MAX_ITEMS
+                            + " an assembled list may hold");
             return;
         }
         List<String> keys = new ArrayList<>(values.keySet());
@@ -273,8 +285,11 @@ final class Draft {
         for (ImportedFinding f : findings) {
             List<String> digests = f.artifact() != null ? List.of(f.artifact()) : all;
             if (digests.isEmpty()) {
-                problems.at(MISSING_FIELD, f.origin(), "names no artifact digest, and the release has no artifacts to "
-                        + "attribute the finding to: give /evidence/release/artifacts in " + manifestFile);
+                problems.at(
+                        MISSING_FIELD,
+                        f.origin(),
+                        "names no artifact digest, and the release has no artifacts to "
+                                + "attribute the finding to: give /evidence/release/artifacts in " + manifestFile);
                 continue;
             }
             for (String digest : digests) {
@@ -289,7 +304,8 @@ final class Draft {
                     merged.put(k, n);
                 } else {
                     // Two witnesses of one finding: the worse severity and "a fix exists" if either says so.
-                    if (SEVERITIES.indexOf(f.severity()) > SEVERITIES.indexOf(n.path("severity").asText())) {
+                    if (SEVERITIES.indexOf(f.severity())
+                            > SEVERITIES.indexOf(n.path("severity").asText())) {
                         n.put("severity", f.severity());
                     }
                     if (f.fixAvailable()) {
@@ -300,8 +316,11 @@ final class Draft {
             }
         }
         if (merged.size() > MAX_ITEMS) {
-            problems.at(INPUT_TOO_LARGE, findings.get(0).origin(), "would make " + merged.size()
-                    + " findings, more than the " + MAX_ITEMS + " an assembled list may hold");
+            problems.at(
+                    INPUT_TOO_LARGE,
+                    findings.get(0).origin(),
+                    "would make " + merged.size() + " findings, more than the " + MAX_ITEMS
+                            + " an assembled list may hold");
             return;
         }
         Map<String, Origin> vexOrigins = new HashMap<>();
@@ -310,13 +329,15 @@ final class Draft {
             VexStatement chosen = null;
             for (VexStatement s : statements) {
                 String artifact = n.path("artifact").asText();
-                boolean product = s.digest() == null ? all.contains(artifact) : s.digest().equals(artifact);
+                boolean product =
+                        s.digest() == null ? all.contains(artifact) : s.digest().equals(artifact);
                 if (!product || !s.vulnerabilities().contains(n.path("id").asText())) {
                     continue;
                 }
                 if (chosen == null) {
                     chosen = s;
-                } else if (chosen.status().equals(s.status()) && Objects.equals(chosen.justification(), s.justification())) {
+                } else if (chosen.status().equals(s.status())
+                        && Objects.equals(chosen.justification(), s.justification())) {
                     if (PLACES.compare(s.origin(), chosen.origin()) < 0) {
                         chosen = s;
                     }
@@ -325,9 +346,13 @@ final class Draft {
                     boolean sFirst = PLACES.compare(s.origin(), chosen.origin()) < 0;
                     VexStatement first = sFirst ? s : chosen;
                     VexStatement second = sFirst ? chosen : s;
-                    problems.at(CONFLICTING_VALUE, second.origin(), "says " + vexWords(second) + " for "
-                            + n.path("id").asText() + " in " + artifact + ", but " + first.origin().describe()
-                            + " says " + vexWords(first));
+                    problems.at(
+                            CONFLICTING_VALUE,
+                            second.origin(),
+                            "says " + vexWords(second) + " for "
+                                    + n.path("id").asText() + " in " + artifact + ", but "
+                                    + first.origin().describe()
+                                    + " says " + vexWords(first));
                 }
             }
             if (chosen != null) {

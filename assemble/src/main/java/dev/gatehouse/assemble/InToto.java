@@ -25,7 +25,8 @@ final class InToto {
     private InToto() {}
 
     /** The statements of a file, each as an artifact of {@code format}. */
-    static List<Artifact> statements(byte[] bytes, String file, String format, DocumentReader reader, Problems problems) {
+    static List<Artifact> statements(
+            byte[] bytes, String file, String format, DocumentReader reader, Problems problems) {
         List<Artifact> out = new ArrayList<>();
         boolean lines = file.toLowerCase(Locale.ROOT).endsWith(".jsonl");
         if (!lines) {
@@ -43,24 +44,34 @@ final class InToto {
                 continue;
             }
             if (++count > MAX_LINES) {
-                problems.add(dev.gatehouse.model.Diagnostic.inputAt(dev.gatehouse.model.DiagnosticCode.INPUT_TOO_LARGE,
-                        file, i + 1, 1, "has more than " + MAX_LINES + " statements"));
+                problems.add(dev.gatehouse.model.Diagnostic.inputAt(
+                        dev.gatehouse.model.DiagnosticCode.INPUT_TOO_LARGE,
+                        file,
+                        i + 1,
+                        1,
+                        "has more than " + MAX_LINES + " statements"));
                 break;
             }
             String label = file + " (line " + (i + 1) + ")";
-            Artifact a = Artifact.parse(split[i].getBytes(StandardCharsets.UTF_8), label, format, false, reader, problems);
+            Artifact a =
+                    Artifact.parse(split[i].getBytes(StandardCharsets.UTF_8), label, format, false, reader, problems);
             if (a != null) {
                 unwrap(a, file + " (line " + (i + 1) + " payload)", format, reader, problems, out);
             }
         }
         if (count == 0) {
-            problems.add(dev.gatehouse.model.Diagnostic.inputAt(dev.gatehouse.model.DiagnosticCode.SYNTAX_ERROR, file, 0, 0,
-                    "the document is empty"));
+            problems.add(dev.gatehouse.model.Diagnostic.inputAt(
+                    dev.gatehouse.model.DiagnosticCode.SYNTAX_ERROR, file, 0, 0, "the document is empty"));
         }
         return out;
     }
 
-    private static void unwrap(Artifact a, String payloadLabel, String format, DocumentReader reader, Problems problems,
+    private static void unwrap(
+            Artifact a,
+            String payloadLabel,
+            String format,
+            DocumentReader reader,
+            Problems problems,
             List<Artifact> out) {
         Node root = a.root();
         if (!root.value.isObject()) {
@@ -73,8 +84,11 @@ final class InToto {
             return;
         }
         if (!envelope.get("payload").present()) {
-            a.error(UNSUPPORTED_ARTIFACT, "", "is not an in-toto statement (no _type), DSSE envelope (no payload) "
-                    + "or Sigstore bundle (no dsseEnvelope)");
+            a.error(
+                    UNSUPPORTED_ARTIFACT,
+                    "",
+                    "is not an in-toto statement (no _type), DSSE envelope (no payload) "
+                            + "or Sigstore bundle (no dsseEnvelope)");
             return;
         }
         Node type = envelope.get("payloadType");

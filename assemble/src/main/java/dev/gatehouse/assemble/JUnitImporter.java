@@ -56,13 +56,23 @@ final class JUnitImporter {
             while (r.hasNext()) {
                 int event = r.next();
                 if (event == XMLStreamConstants.DTD) {
-                    problems.add(dev.gatehouse.model.Diagnostic.inputAt(UNSUPPORTED_ARTIFACT, file, line(r), column(r),
-                            "has a document type declaration (<!DOCTYPE>); JUnit XML needs none, and DTDs and entities are refused"));
+                    problems.add(
+                            dev.gatehouse.model.Diagnostic.inputAt(
+                                    UNSUPPORTED_ARTIFACT,
+                                    file,
+                                    line(r),
+                                    column(r),
+                                    "has a document type declaration (<!DOCTYPE>); JUnit XML needs none, and DTDs and entities are refused"));
                     return null;
                 }
                 if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    problems.add(dev.gatehouse.model.Diagnostic.inputAt(UNSUPPORTED_ARTIFACT, file, line(r), column(r),
-                            "refers to the entity &" + r.getLocalName() + "; which is not declared; entities are refused"));
+                    problems.add(dev.gatehouse.model.Diagnostic.inputAt(
+                            UNSUPPORTED_ARTIFACT,
+                            file,
+                            line(r),
+                            column(r),
+                            "refers to the entity &" + r.getLocalName()
+                                    + "; which is not declared; entities are refused"));
                     return null;
                 }
                 if (event == XMLStreamConstants.END_ELEMENT) {
@@ -74,7 +84,11 @@ final class JUnitImporter {
                 }
                 depth++;
                 if (depth > MAX_DEPTH) {
-                    problems.add(dev.gatehouse.model.Diagnostic.inputAt(INPUT_TOO_LARGE, file, line(r), column(r),
+                    problems.add(dev.gatehouse.model.Diagnostic.inputAt(
+                            INPUT_TOO_LARGE,
+                            file,
+                            line(r),
+                            column(r),
                             "nests elements more than " + MAX_DEPTH + " deep"));
                     return null;
                 }
@@ -82,13 +96,19 @@ final class JUnitImporter {
                 Origin here = new Origin(file, null, line(r));
                 if (rootOrigin == null) {
                     if (!name.equals("testsuites") && !name.equals("testsuite")) {
-                        problems.add(dev.gatehouse.model.Diagnostic.inputAt(UNSUPPORTED_ARTIFACT, file, line(r), column(r),
-                                "is not JUnit XML: the root element is <" + name + ">, not <testsuites> or <testsuite>"));
+                        problems.add(dev.gatehouse.model.Diagnostic.inputAt(
+                                UNSUPPORTED_ARTIFACT,
+                                file,
+                                line(r),
+                                column(r),
+                                "is not JUnit XML: the root element is <" + name
+                                        + ">, not <testsuites> or <testsuite>"));
                         return null;
                     }
                     rootOrigin = here;
                 }
-                boolean fails = name.equals("failure") || name.equals("error")
+                boolean fails = name.equals("failure")
+                        || name.equals("error")
                         || ((name.equals("testsuite") || name.equals("testsuites"))
                                 && (count(r, "failures") > 0 || count(r, "errors") > 0));
                 if (name.equals("testcase")) {
@@ -114,8 +134,11 @@ final class JUnitImporter {
             String message = e.getMessage() == null ? "malformed XML" : e.getMessage();
             int cut = message.indexOf("Message: ");
             message = (cut >= 0 ? message.substring(cut + "Message: ".length()) : message).strip();
-            problems.add(dev.gatehouse.model.Diagnostic.inputAt(SYNTAX_ERROR, file,
-                    at == null ? 0 : Math.max(0, at.getLineNumber()), at == null ? 0 : Math.max(0, at.getColumnNumber()),
+            problems.add(dev.gatehouse.model.Diagnostic.inputAt(
+                    SYNTAX_ERROR,
+                    file,
+                    at == null ? 0 : Math.max(0, at.getLineNumber()),
+                    at == null ? 0 : Math.max(0, at.getColumnNumber()),
                     message.lines().findFirst().orElse("malformed XML")));
             return null;
         } finally {

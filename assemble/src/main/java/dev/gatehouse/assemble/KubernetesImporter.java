@@ -42,8 +42,11 @@ final class KubernetesImporter {
                         object(item, d, false);
                     }
                 } else {
-                    o.artifact().error(UNSUPPORTED_ARTIFACT, o.get("kind").pointer,
-                            "must be Pod, Deployment or a List of them, not '" + kind + "'");
+                    o.artifact()
+                            .error(
+                                    UNSUPPORTED_ARTIFACT,
+                                    o.get("kind").pointer,
+                                    "must be Pod, Deployment or a List of them, not '" + kind + "'");
                 }
             }
         }
@@ -61,8 +64,11 @@ final class KubernetesImporter {
             }
             String digest = digest(id);
             if (digest == null) {
-                imageId.artifact().error(BAD_FORMAT, imageId.pointer,
-                        "must name the image by digest (...@sha256:<64 lower-case hex>), not '" + id + "'");
+                imageId.artifact()
+                        .error(
+                                BAD_FORMAT,
+                                imageId.pointer,
+                                "must name the image by digest (...@sha256:<64 lower-case hex>), not '" + id + "'");
                 continue;
             }
             d.item(Doc.READBACK, "/workloads", workload(name + "/" + container, digest), c.origin());
@@ -82,9 +88,13 @@ final class KubernetesImporter {
             int at = text.lastIndexOf('@');
             String digest = at < 0 ? null : text.substring(at + 1);
             if (digest == null || !Artifact.DIGEST.matcher(digest).matches()) {
-                image.artifact().error(BAD_FORMAT, image.pointer, "names the image by tag ('" + text
-                        + "'), so the running digest is not known: pin it (image@sha256:...) or pass the Deployment's"
-                        + " Pods (kubectl get pods -o json), whose status names the image they run");
+                image.artifact()
+                        .error(
+                                BAD_FORMAT,
+                                image.pointer,
+                                "names the image by tag ('" + text
+                                        + "'), so the running digest is not known: pin it (image@sha256:...) or pass the Deployment's"
+                                        + " Pods (kubectl get pods -o json), whose status names the image they run");
                 continue;
             }
             d.item(Doc.READBACK, "/workloads", workload(name + "/" + container, digest), c.origin());

@@ -36,7 +36,10 @@ final class Manifest {
         for (Iterator<String> it = a.root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!key.equals("evidence") && !key.equals("readback")) {
-                a.error(UNKNOWN_FIELD, "/" + Artifact.escape(key), "is not a field of the manifest: it has evidence and readback");
+                a.error(
+                        UNKNOWN_FIELD,
+                        "/" + Artifact.escape(key),
+                        "is not a field of the manifest: it has evidence and readback");
                 ok = false;
             }
         }
@@ -60,7 +63,10 @@ final class Manifest {
         boolean ok = true;
         for (String written : new String[] {"apiVersion", "kind", "sources"}) {
             if (given.has(written)) {
-                a.error(UNKNOWN_FIELD, "/" + key + "/" + written, "is written by assemble: leave it out of the manifest");
+                a.error(
+                        UNKNOWN_FIELD,
+                        "/" + key + "/" + written,
+                        "is written by assemble: leave it out of the manifest");
                 ok = false;
             }
         }
@@ -82,12 +88,15 @@ final class Manifest {
             out.put("$schema", "https://json-schema.org/draft/2020-12/schema");
             out.put("$id", "https://gatehouse.dev/schemas/v1/AssembleManifest.schema.json");
             out.put("title", "gatehouse assemble manifest");
-            out.put("description", "What no artifact knows, in the contract's field names: a partial ReleaseEvidence and "
-                    + "a partial EnvironmentReadback. Every field an artifact supplies may be left out.");
+            out.put(
+                    "description",
+                    "What no artifact knows, in the contract's field names: a partial ReleaseEvidence and "
+                            + "a partial EnvironmentReadback. Every field an artifact supplies may be left out.");
             out.put("type", "object");
             ObjectNode props = out.putObject("properties");
             ObjectNode defs = JsonNodeFactory.instance.objectNode();
-            for (String[] part : new String[][] {{"evidence", ReleaseEvidence.KIND}, {"readback", EnvironmentReadback.KIND}}) {
+            for (String[] part :
+                    new String[][] {{"evidence", ReleaseEvidence.KIND}, {"readback", EnvironmentReadback.KIND}}) {
                 ObjectNode s = (ObjectNode) m.readTree(Inputs.schema(part[1]));
                 ObjectNode top = JsonNodeFactory.instance.objectNode();
                 top.put("type", "object");

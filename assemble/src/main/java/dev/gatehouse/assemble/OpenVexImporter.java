@@ -26,8 +26,11 @@ final class OpenVexImporter {
 
     static void read(Artifact a, Draft d) {
         if (!a.root.isObject() || !isOpenVex(a)) {
-            a.error(UNSUPPORTED_ARTIFACT, "", "is neither OpenVEX (an @context of https://openvex.dev/ns/...) nor "
-                    + "CycloneDX (bomFormat CycloneDX)");
+            a.error(
+                    UNSUPPORTED_ARTIFACT,
+                    "",
+                    "is neither OpenVEX (an @context of https://openvex.dev/ns/...) nor "
+                            + "CycloneDX (bomFormat CycloneDX)");
             return;
         }
         for (Node s : a.root().get("statements").requireArray("the VEX statements")) {
@@ -50,8 +53,10 @@ final class OpenVexImporter {
             Node statusNode = s.get("status");
             String status = statusNode.requireText("the statement's status");
             if (status != null && !STATUSES.contains(status)) {
-                a.error(BAD_VALUE, statusNode.pointer, "must be not_affected, affected, fixed or under_investigation, not '"
-                        + status + "'");
+                a.error(
+                        BAD_VALUE,
+                        statusNode.pointer,
+                        "must be not_affected, affected, fixed or under_investigation, not '" + status + "'");
                 status = null;
             }
             String justification = s.get("justification").optText();
@@ -60,12 +65,14 @@ final class OpenVexImporter {
                 continue;
             }
             for (Node p : products) {
-                String digest = p.value != null && p.value.isTextual() ? Products.digest(p.value.textValue())
+                String digest = p.value != null && p.value.isTextual()
+                        ? Products.digest(p.value.textValue())
                         : Products.digest(p.get("@id").optText());
                 if (digest == null && p.value != null && p.value.isObject()) {
                     digest = Products.fromHex(p.get("hashes").get("sha-256").optText());
                     if (digest == null) {
-                        digest = Products.digest(p.get("identifiers").get("purl").optText());
+                        digest =
+                                Products.digest(p.get("identifiers").get("purl").optText());
                     }
                 }
                 if (digest != null) {

@@ -28,18 +28,24 @@ final class ProvenanceImporter {
             artifact.put("name", subject.name() == null ? subject.digest() : subject.name());
             artifact.put("digest", subject.digest());
             d.item(Doc.EVIDENCE, "/release/artifacts", artifact, subject.node().origin());
-            d.item(Doc.EVIDENCE, "/ci/validatedDigests", JsonNodeFactory.instance.textNode(subject.digest()),
+            d.item(
+                    Doc.EVIDENCE,
+                    "/ci/validatedDigests",
+                    JsonNodeFactory.instance.textNode(subject.digest()),
                     subject.node().get("digest").get("sha256").origin());
         }
         Node predicate = s.root().get("predicate");
-        for (Node dep : predicate.get("buildDefinition").get("resolvedDependencies").optArray()) {
+        for (Node dep :
+                predicate.get("buildDefinition").get("resolvedDependencies").optArray()) {
             Node commit = dep.get("digest").get("gitCommit");
             String c = commit.optText();
             if (c == null) {
                 continue;
             }
             if (!Artifact.COMMIT.matcher(c).matches()) {
-                s.error(dev.gatehouse.model.DiagnosticCode.BAD_FORMAT, commit.pointer,
+                s.error(
+                        dev.gatehouse.model.DiagnosticCode.BAD_FORMAT,
+                        commit.pointer,
                         "must be a commit: 40 lower-case hex characters, not '" + c + "'");
             } else {
                 d.single(Doc.EVIDENCE, "/ci/commit", c, commit.origin());
@@ -51,17 +57,29 @@ final class ProvenanceImporter {
         Node metadata = run.get("metadata");
         String invocation = metadata.get("invocationId").optText();
         if (invocation != null) {
-            d.single(Doc.EVIDENCE, "/ci/runId", invocation, metadata.get("invocationId").origin());
+            d.single(
+                    Doc.EVIDENCE,
+                    "/ci/runId",
+                    invocation,
+                    metadata.get("invocationId").origin());
         }
         Instant finished = metadata.get("finishedOn").optInstant();
         if (finished != null) {
-            d.single(Doc.EVIDENCE, "/ci/finishedAt", finished, metadata.get("finishedOn").origin());
+            d.single(
+                    Doc.EVIDENCE,
+                    "/ci/finishedAt",
+                    finished,
+                    metadata.get("finishedOn").origin());
         }
         if (builder != null) {
             ObjectNode p = JsonNodeFactory.instance.objectNode();
             p.put("builder", builder);
             p.put("verified", false);
-            d.single(Doc.EVIDENCE, "/ci/provenance", p, run.get("builder").get("id").origin());
+            d.single(
+                    Doc.EVIDENCE,
+                    "/ci/provenance",
+                    p,
+                    run.get("builder").get("id").origin());
         }
     }
 }

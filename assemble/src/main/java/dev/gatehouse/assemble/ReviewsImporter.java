@@ -46,7 +46,10 @@ final class ReviewsImporter {
             for (Node r : items) {
                 String role = r.requireText("a role");
                 if (role != null && !known.contains(role)) {
-                    a.error(BAD_VALUE, r.pointer, "must be one of " + String.join(", ", known) + ", not '" + role + "'");
+                    a.error(
+                            BAD_VALUE,
+                            r.pointer,
+                            "must be one of " + String.join(", ", known) + ", not '" + role + "'");
                 } else if (role != null && !roles.contains(role)) {
                     roles.add(role);
                 }
@@ -69,7 +72,10 @@ final class ReviewsImporter {
         }
         com.fasterxml.jackson.databind.JsonNode commitNode = d.at(Doc.EVIDENCE, "/release/commit");
         if (!commitNode.isTextual()) {
-            d.problem(MISSING_FIELD, manifestFile, "/evidence/release/commit",
+            d.problem(
+                    MISSING_FIELD,
+                    manifestFile,
+                    "/evidence/release/commit",
                     "is required to read pull-request reviews: only approvals of the release's commit count");
             return;
         }
@@ -97,7 +103,8 @@ final class ReviewsImporter {
                 reviews.add(new Review(login.toLowerCase(Locale.ROOT), state, at, reviewed, id, r));
             }
         }
-        reviews.sort(Comparator.comparing(Review::login).thenComparing(Review::at).thenComparingLong(Review::id));
+        reviews.sort(
+                Comparator.comparing(Review::login).thenComparing(Review::at).thenComparingLong(Review::id));
         Map<String, Review> standing = new TreeMap<>();
         for (Review r : reviews) {
             switch (r.state()) {

@@ -114,7 +114,9 @@ final class SarifImporter {
 
     private static Node rule(Node result, List<Node> rules, Map<String, Node> byId) {
         Node index = result.get("ruleIndex");
-        if (index.present() && index.value.canConvertToInt() && index.value.intValue() >= 0
+        if (index.present()
+                && index.value.canConvertToInt()
+                && index.value.intValue() >= 0
                 && index.value.intValue() < rules.size()) {
             return rules.get(index.value.intValue());
         }
@@ -166,7 +168,8 @@ final class SarifImporter {
             case "warning" -> "medium";
             case "note", "none" -> "low";
             default -> {
-                level.artifact().error(BAD_VALUE, level.pointer, "must be error, warning, note or none, not '" + text + "'");
+                level.artifact()
+                        .error(BAD_VALUE, level.pointer, "must be error, warning, note or none, not '" + text + "'");
                 yield null;
             }
         };
@@ -177,8 +180,11 @@ final class SarifImporter {
         JsonNode v = score.value;
         BigDecimal n;
         try {
-            n = v.isNumber() ? v.decimalValue()
-                    : v.isTextual() && v.textValue().length() <= 20 ? new BigDecimal(v.textValue().strip()) : null;
+            n = v.isNumber()
+                    ? v.decimalValue()
+                    : v.isTextual() && v.textValue().length() <= 20
+                            ? new BigDecimal(v.textValue().strip())
+                            : null;
         } catch (NumberFormatException e) {
             n = null;
         }

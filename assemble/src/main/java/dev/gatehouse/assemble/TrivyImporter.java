@@ -24,12 +24,18 @@ final class TrivyImporter {
     static void read(Artifact a, Draft d) {
         Node root = a.root();
         if (!root.value.isObject()) {
-            a.error(UNSUPPORTED_ARTIFACT, "", "is not a Trivy JSON report (trivy --format json): the document is not an object");
+            a.error(
+                    UNSUPPORTED_ARTIFACT,
+                    "",
+                    "is not a Trivy JSON report (trivy --format json): the document is not an object");
             return;
         }
         Node version = root.get("SchemaVersion");
         if (!version.present() || !version.value.isInt() || version.value.intValue() != 2) {
-            a.error(UNSUPPORTED_ARTIFACT, version.pointer, "must be 2: only Trivy JSON reports of schema version 2 are read");
+            a.error(
+                    UNSUPPORTED_ARTIFACT,
+                    version.pointer,
+                    "must be 2: only Trivy JSON reports of schema version 2 are read");
             return;
         }
         Instant created = root.get("CreatedAt").requireInstant("the scan time");
@@ -70,8 +76,11 @@ final class TrivyImporter {
             int at = text.lastIndexOf('@');
             String digest = at < 0 ? text : text.substring(at + 1);
             if (!Artifact.DIGEST.matcher(digest).matches()) {
-                rd.artifact().error(dev.gatehouse.model.DiagnosticCode.BAD_FORMAT, rd.pointer,
-                        "must be repository@sha256:<64 lower-case hex>, not '" + text + "'");
+                rd.artifact()
+                        .error(
+                                dev.gatehouse.model.DiagnosticCode.BAD_FORMAT,
+                                rd.pointer,
+                                "must be repository@sha256:<64 lower-case hex>, not '" + text + "'");
                 return null;
             }
             if (!out.contains(digest)) {
@@ -101,7 +110,11 @@ final class TrivyImporter {
             case "MEDIUM" -> "medium";
             case "LOW" -> "low";
             default -> {
-                s.artifact().error(BAD_VALUE, s.pointer, "must be CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN, not '" + text + "'");
+                s.artifact()
+                        .error(
+                                BAD_VALUE,
+                                s.pointer,
+                                "must be CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN, not '" + text + "'");
                 yield null;
             }
         };

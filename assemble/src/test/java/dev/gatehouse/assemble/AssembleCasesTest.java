@@ -39,7 +39,8 @@ class AssembleCasesTest {
             dirs = s.filter(Files::isDirectory).sorted().toList();
         }
         assertTrue(dirs.size() >= 10, "the cases folder lost its cases: " + dirs);
-        return dirs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> run(dir)));
+        return dirs.stream()
+                .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> run(dir)));
     }
 
     static Assembler.Builder builder(Path dir) throws IOException {
@@ -52,8 +53,10 @@ class AssembleCasesTest {
         Path manifest = c.has("manifest") ? dir.resolve(c.get("manifest").asText()) : CASES.resolve("manifest.yaml");
         Assembler.Builder b = Assembler.builder().manifest(manifest);
         List<String> args = new ArrayList<>();
-        c.path("args").forEach(a -> args.add(a.asText().replace("{samples}", "src/test/resources/samples")
-                .replace("{case}", dir.toString())));
+        c.path("args")
+                .forEach(a -> args.add(a.asText()
+                        .replace("{samples}", "src/test/resources/samples")
+                        .replace("{case}", dir.toString())));
         List<String[]> pairs = new ArrayList<>();
         for (int i = 0; i < args.size(); i += 2) {
             pairs.add(new String[] {args.get(i), args.get(i + 1)});
@@ -78,7 +81,9 @@ class AssembleCasesTest {
                 case "--vsa" -> {
                     String kind = value.substring(0, value.indexOf('='));
                     String env = kind.contains("@") ? kind.substring(kind.indexOf('@') + 1) : null;
-                    b.vsa(env == null ? kind : kind.substring(0, kind.indexOf('@')), env,
+                    b.vsa(
+                            env == null ? kind : kind.substring(0, kind.indexOf('@')),
+                            env,
                             Path.of(value.substring(value.indexOf('=') + 1)));
                 }
                 default -> throw new IllegalArgumentException(dir + ": unknown flag " + flag);
@@ -92,11 +97,15 @@ class AssembleCasesTest {
         Path diagnostics = dir.resolve("diagnostics.txt");
         if (Files.exists(diagnostics)) {
             InvalidInputException e = assertThrows(InvalidInputException.class, assembler::assemble);
-            String actual = e.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n", "", "\n"));
+            String actual =
+                    e.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n", "", "\n"));
             Goldens.assertMatches(diagnostics, actual);
             // The same problems whatever the order of the flags (a conflict is reported at the later place).
-            InvalidInputException r = assertThrows(InvalidInputException.class, builder(dir, true).build()::assemble);
-            assertEquals(actual, r.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n", "", "\n")));
+            InvalidInputException r =
+                    assertThrows(InvalidInputException.class, builder(dir, true).build()::assemble);
+            assertEquals(
+                    actual,
+                    r.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n", "", "\n")));
             return;
         }
         Assembly a = assembler.assemble();
@@ -117,8 +126,13 @@ class AssembleCasesTest {
                 Files.writeString(golden, actual, StandardCharsets.UTF_8);
                 return;
             }
-            String expected = Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : "<missing " + golden + ">";
-            assertEquals(expected, actual, "golden " + golden + " differs (rerun with -Dgatehouse.rewriteGoldens=true to accept)");
+            String expected = Files.exists(golden)
+                    ? Files.readString(golden, StandardCharsets.UTF_8)
+                    : "<missing " + golden + ">";
+            assertEquals(
+                    expected,
+                    actual,
+                    "golden " + golden + " differs (rerun with -Dgatehouse.rewriteGoldens=true to accept)");
         }
     }
 }

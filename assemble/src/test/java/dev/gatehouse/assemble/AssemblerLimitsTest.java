@@ -26,14 +26,20 @@ class AssemblerLimitsTest {
     Path tmp;
 
     private static List<String> problems(Assembler a) {
-        return assertThrows(InvalidInputException.class, a::assemble).diagnostics().stream().map(Diagnostic::format).toList();
+        return assertThrows(InvalidInputException.class, a::assemble).diagnostics().stream()
+                .map(Diagnostic::format)
+                .toList();
     }
 
     private Path trivy(int findings) throws Exception {
-        StringBuilder b = new StringBuilder("{\"SchemaVersion\": 2, \"CreatedAt\": \"2026-11-27T10:00:00Z\", \"Metadata\": "
-                + "{\"ImageID\": \"" + IMAGE + "\"}, \"Results\": [{\"Vulnerabilities\": [");
+        StringBuilder b =
+                new StringBuilder("{\"SchemaVersion\": 2, \"CreatedAt\": \"2026-11-27T10:00:00Z\", \"Metadata\": "
+                        + "{\"ImageID\": \"" + IMAGE + "\"}, \"Results\": [{\"Vulnerabilities\": [");
         for (int i = 0; i < findings; i++) {
-            b.append(i == 0 ? "" : ",").append("{\"VulnerabilityID\": \"CVE-2026-").append(i).append("\", \"Severity\": \"LOW\"}");
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"VulnerabilityID\": \"CVE-2026-")
+                    .append(i)
+                    .append("\", \"Severity\": \"LOW\"}");
         }
         Path p = tmp.resolve("trivy.json");
         Files.writeString(p, b.append("]}]}\n"));
@@ -43,8 +49,10 @@ class AssemblerLimitsTest {
     @Test
     void whenAnArtifactWouldMakeMoreFindingsThanTheCapThenItIsRefused() throws Exception {
         Path p = trivy(Draft.MAX_ITEMS + 1);
-        assertEquals(List.of(p + ": /Results/0/Vulnerabilities/0: would make 10001 findings, more than the 10000 an "
-                + "assembled list may hold"), problems(Assembler.builder().manifest(MANIFEST).trivy(p).build()));
+        assertEquals(
+                List.of(p + ": /Results/0/Vulnerabilities/0: would make 10001 findings, more than the 10000 an "
+                        + "assembled list may hold"),
+                problems(Assembler.builder().manifest(MANIFEST).trivy(p).build()));
     }
 
     @Test
@@ -58,47 +66,72 @@ class AssemblerLimitsTest {
     void whenAnArtifactIsLargerThanTheInputLimitThenItIsNotParsed() throws Exception {
         Path p = trivy(100);
         long size = Files.size(p);
-        assertEquals(List.of(p + ": input-too-large: is " + dev.gatehouse.internal.load.Sizes.format(size)
+        assertEquals(
+                List.of(p + ": input-too-large: is " + dev.gatehouse.internal.load.Sizes.format(size)
                         + ", larger than the limit of " + dev.gatehouse.internal.load.Sizes.format(4096)
                         + " for one input (--max-input-size); it was not parsed"),
-                problems(Assembler.builder().manifest(MANIFEST).trivy(p)
-                        .limits(InputLimits.builder().maxInputBytes(4096).maxTotalBytes(1 << 20).build()).build()));
+                problems(Assembler.builder()
+                        .manifest(MANIFEST)
+                        .trivy(p)
+                        .limits(InputLimits.builder()
+                                .maxInputBytes(4096)
+                                .maxTotalBytes(1 << 20)
+                                .build())
+                        .build()));
     }
 
     @Test
     void whenAllArtifactsTogetherPassTheTotalLimitThenTheOneThatWouldPassItIsNotParsed() throws Exception {
         Path p = trivy(10);
         long manifest = Files.size(MANIFEST);
-        InputLimits limits = InputLimits.builder().maxInputBytes(Math.max(manifest, Files.size(p)))
-                .maxTotalBytes(manifest + Files.size(p) - 1).build();
-        assertEquals(List.of(p + ": input-too-large: would take the inputs past the limit of "
+        InputLimits limits = InputLimits.builder()
+                .maxInputBytes(Math.max(manifest, Files.size(p)))
+                .maxTotalBytes(manifest + Files.size(p) - 1)
+                .build();
+        assertEquals(
+                List.of(p + ": input-too-large: would take the inputs past the limit of "
                         + dev.gatehouse.internal.load.Sizes.format(limits.maxTotalBytes())
                         + " in all (--max-total-input-size); it was not parsed"),
-                problems(Assembler.builder().manifest(MANIFEST).trivy(p).limits(limits).build()));
+                problems(Assembler.builder()
+                        .manifest(MANIFEST)
+                        .trivy(p)
+                        .limits(limits)
+                        .build()));
     }
 
     static Stream<Arguments> badBuilders() {
         Path f = Path.of("x.json");
         return Stream.of(
-                Arguments.of((Consumer<Assembler.Builder>) b -> { }, IllegalStateException.class,
+                Arguments.of(
+                        (Consumer<Assembler.Builder>) b -> {},
+                        IllegalStateException.class,
                         "a manifest is required: what no artifact knows (service, promotion, ...)"),
-                Arguments.of((Consumer<Assembler.Builder>) b -> b.manifest(f).manifest(f), IllegalStateException.class,
+                Arguments.of(
+                        (Consumer<Assembler.Builder>) b -> b.manifest(f).manifest(f),
+                        IllegalStateException.class,
                         "the manifest was already set to x.json"),
-                Arguments.of((Consumer<Assembler.Builder>) b -> b.manifest(f).reviews(f), IllegalStateException.class,
+                Arguments.of(
+                        (Consumer<Assembler.Builder>) b -> b.manifest(f).reviews(f),
+                        IllegalStateException.class,
                         "pull-request reviews need a roles file (login: role) to become approvals"),
-                Arguments.of((Consumer<Assembler.Builder>) b -> b.manifest(f).roles(f), IllegalStateException.class,
+                Arguments.of(
+                        (Consumer<Assembler.Builder>) b -> b.manifest(f).roles(f),
+                        IllegalStateException.class,
                         "a roles file was given without pull-request reviews to read it for"),
-                Arguments.of((Consumer<Assembler.Builder>) b -> b.artifact(Assembler.Format.VSA, f),
+                Arguments.of(
+                        (Consumer<Assembler.Builder>) b -> b.artifact(Assembler.Format.VSA, f),
                         IllegalArgumentException.class,
                         "a VSA needs the kind of verification it is: use vsa(kind, environment, file)"),
-                Arguments.of((Consumer<Assembler.Builder>) b -> b.vsa(" ", null, f), IllegalArgumentException.class,
+                Arguments.of(
+                        (Consumer<Assembler.Builder>) b -> b.vsa(" ", null, f),
+                        IllegalArgumentException.class,
                         "a VSA needs the kind of verification it is (uat, security-review, staging-soak)"));
     }
 
     @ParameterizedTest
     @MethodSource("badBuilders")
-    void whenTheBuilderIsMisusedThenItSaysHowAtOnce(Consumer<Assembler.Builder> use, Class<? extends Exception> type,
-            String message) {
+    void whenTheBuilderIsMisusedThenItSaysHowAtOnce(
+            Consumer<Assembler.Builder> use, Class<? extends Exception> type, String message) {
         Exception e = assertThrows(type, () -> {
             Assembler.Builder b = Assembler.builder();
             use.accept(b);

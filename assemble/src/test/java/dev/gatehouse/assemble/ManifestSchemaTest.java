@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** docs/schemas/AssembleManifest.schema.json is the schema generated from the contract's schemas (no drift). */
 class ManifestSchemaTest {
-    static final Path PUBLISHED = Path.of(System.getProperty("gatehouse.root", ".."))
-            .resolve("docs/schemas/AssembleManifest.schema.json");
+    static final Path PUBLISHED =
+            Path.of(System.getProperty("gatehouse.root", "..")).resolve("docs/schemas/AssembleManifest.schema.json");
 
     @Test
     void publishedManifestSchemaEqualsGeneratedSchema() throws Exception {
@@ -22,8 +22,12 @@ class ManifestSchemaTest {
     @Test
     void theManifestRequiresNothingAndLeavesOutWhatAssembleWrites() throws Exception {
         JsonNode s = new ObjectMapper().readTree(Assembler.manifestSchema());
-        assertEquals("[\"evidence\",\"readback\"]", new ObjectMapper().writeValueAsString(s.path("properties").properties()
-                .stream().map(java.util.Map.Entry::getKey).toList()));
+        assertEquals(
+                "[\"evidence\",\"readback\"]",
+                new ObjectMapper()
+                        .writeValueAsString(s.path("properties").properties().stream()
+                                .map(java.util.Map.Entry::getKey)
+                                .toList()));
         for (String part : new String[] {"evidence", "readback"}) {
             JsonNode p = s.path("properties").path(part);
             assertFalse(p.path("properties").has("apiVersion"), part);

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.Inputs;
-import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.EvaluationInput;
-import dev.gatehouse.model.ReleaseEvidence;
-import dev.gatehouse.model.RiskException;
+import dev.gatehouse.Inputs;
 import dev.gatehouse.internal.rulebase.EnforcementTable;
 import dev.gatehouse.internal.rulebase.SettingsTable;
+import dev.gatehouse.model.EnvironmentReadback;
+import dev.gatehouse.model.ReleaseEvidence;
+import dev.gatehouse.model.RiskException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +28,7 @@ import java.util.List;
 public final class BenchInputs {
     /** The evaluation time of the worked example's case.yaml. */
     public static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
+
     private static final ObjectMapper JSON = dev.gatehouse.internal.json.Json.mapper();
 
     /** One input as bytes: what a CI job would send. */
@@ -35,12 +36,14 @@ public final class BenchInputs {
     public record Bytes(byte[] evidence, byte[] readback, List<byte[]> exceptions) {
         /** Parses and validates the documents (JSON, YAML for exceptions), as the command does. */
         public EvaluationInput parse() {
-            ReleaseEvidence e = dev.gatehouse.internal.InputReading.parse(evidence, "evidence.json", ReleaseEvidence.KIND, ReleaseEvidence.class, false);
-            EnvironmentReadback r = dev.gatehouse.internal.InputReading.parse(readback, "readback.json", EnvironmentReadback.KIND,
-                    EnvironmentReadback.class, false);
+            ReleaseEvidence e = dev.gatehouse.internal.InputReading.parse(
+                    evidence, "evidence.json", ReleaseEvidence.KIND, ReleaseEvidence.class, false);
+            EnvironmentReadback r = dev.gatehouse.internal.InputReading.parse(
+                    readback, "readback.json", EnvironmentReadback.KIND, EnvironmentReadback.class, false);
             List<RiskException> xs = new ArrayList<>(exceptions.size());
             for (int i = 0; i < exceptions.size(); i++) {
-                xs.add(dev.gatehouse.internal.InputReading.parse(exceptions.get(i), "exception-" + i + ".yaml", RiskException.KIND, RiskException.class, true));
+                xs.add(dev.gatehouse.internal.InputReading.parse(
+                        exceptions.get(i), "exception-" + i + ".yaml", RiskException.KIND, RiskException.class, true));
             }
             return Inputs.of(e, r, List.copyOf(xs));
         }
@@ -67,11 +70,16 @@ public final class BenchInputs {
         try {
             List<byte[]> xs = new ArrayList<>();
             try (var files = Files.list(dir.resolve("exceptions"))) {
-                for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".yaml"))
+                        .sorted()
+                        .toList()) {
                     xs.add(Files.readAllBytes(f));
                 }
             }
-            return new Bytes(Files.readAllBytes(dir.resolve("evidence.json")), Files.readAllBytes(dir.resolve("readback.json")), xs);
+            return new Bytes(
+                    Files.readAllBytes(dir.resolve("evidence.json")),
+                    Files.readAllBytes(dir.resolve("readback.json")),
+                    xs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -126,7 +134,9 @@ public final class BenchInputs {
         String[] severities = {"medium", "low", "high", "medium"};
         for (int i = findings.size(); i < n; i++) {
             ObjectNode f = template.deepCopy();
-            f.put("id", "CVE-2026-" + (100000 + i)).put("severity", severities[i % severities.length]).put("fixAvailable", i % 8 == 2);
+            f.put("id", "CVE-2026-" + (100000 + i))
+                    .put("severity", severities[i % severities.length])
+                    .put("fixAvailable", i % 8 == 2);
             findings.add(f);
         }
         return new Bytes(bytes(e), base.readback(), base.exceptions());
@@ -160,10 +170,13 @@ public final class BenchInputs {
     public static PlainJavaGate baseline() {
         Path rules = root().resolve("rules");
         try {
-            EnforcementTable table = EnforcementTable.parse(Files.readString(rules.resolve("enforcement.csv"), StandardCharsets.UTF_8),
-                    "enforcement.csv").table();
-            var settings = SettingsTable.parse(Files.readString(rules.resolve("settings.csv"), StandardCharsets.UTF_8),
-                    "settings.csv").settings();
+            EnforcementTable table = EnforcementTable.parse(
+                            Files.readString(rules.resolve("enforcement.csv"), StandardCharsets.UTF_8),
+                            "enforcement.csv")
+                    .table();
+            var settings = SettingsTable.parse(
+                            Files.readString(rules.resolve("settings.csv"), StandardCharsets.UTF_8), "settings.csv")
+                    .settings();
             return new PlainJavaGate(table, settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

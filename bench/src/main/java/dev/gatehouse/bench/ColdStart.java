@@ -1,8 +1,8 @@
 package dev.gatehouse.bench;
 
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.facts.Persons;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.Identities;
 
 /**
@@ -28,7 +28,8 @@ public final class ColdStart {
         if (!canonical || key.isEmpty() || !eligible) {
             throw new IllegalStateException("unexpected result");
         }
-        System.out.printf("canonical-check %.1f ms, first-person-key %.1f ms, rest-of-first-evaluation %.1f ms%n",
+        System.out.printf(
+                "canonical-check %.1f ms, first-person-key %.1f ms, rest-of-first-evaluation %.1f ms%n",
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
     }
 }

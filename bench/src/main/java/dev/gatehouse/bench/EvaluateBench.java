@@ -1,9 +1,9 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.EvaluationInput;
-import dev.gatehouse.model.PromotionDecision;
+import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.internal.json.Json;
+import dev.gatehouse.model.PromotionDecision;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 3, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 3,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)

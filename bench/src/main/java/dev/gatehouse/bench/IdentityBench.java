@@ -1,9 +1,9 @@
 package dev.gatehouse.bench;
 
 import com.ibm.icu.text.SpoofChecker;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.facts.Persons;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.Identities;
 import dev.gatehouse.model.PromotionDecision;
 import java.util.Locale;
@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 4, time = 1)
 @State(Scope.Benchmark)

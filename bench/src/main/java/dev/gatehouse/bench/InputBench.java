@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.model.EnvironmentReadback;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
 import java.io.IOException;
@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
@@ -41,26 +43,31 @@ public class InputBench {
     @Setup
     public void setup() {
         worked = BenchInputs.workedExample();
-        plain = JsonMapper.builder().addModule(new JavaTimeModule())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        plain = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     /** The evidence (JSON), read and validated. */
     @Benchmark
     public ReleaseEvidence readEvidence() {
-        return dev.gatehouse.internal.InputReading.parse(worked.evidence(), "evidence.json", ReleaseEvidence.KIND, ReleaseEvidence.class, false);
+        return dev.gatehouse.internal.InputReading.parse(
+                worked.evidence(), "evidence.json", ReleaseEvidence.KIND, ReleaseEvidence.class, false);
     }
 
     /** The readback (JSON), read and validated. */
     @Benchmark
     public EnvironmentReadback readReadback() {
-        return dev.gatehouse.internal.InputReading.parse(worked.readback(), "readback.json", EnvironmentReadback.KIND, EnvironmentReadback.class, false);
+        return dev.gatehouse.internal.InputReading.parse(
+                worked.readback(), "readback.json", EnvironmentReadback.KIND, EnvironmentReadback.class, false);
     }
 
     /** The exception (YAML), read and validated. */
     @Benchmark
     public RiskException readException() {
-        return dev.gatehouse.internal.InputReading.parse(worked.exceptions().get(0), "exception-0.yaml", RiskException.KIND, RiskException.class, true);
+        return dev.gatehouse.internal.InputReading.parse(
+                worked.exceptions().get(0), "exception-0.yaml", RiskException.KIND, RiskException.class, true);
     }
 
     /** All three documents of the worked example: one input as a CI job sends it. */

@@ -1,6 +1,5 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.Inputs;
 import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
@@ -30,12 +29,18 @@ public final class InputCost {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         BenchInputs.Bytes w = BenchInputs.workedExample();
         Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
-        calls.put("readEvidence", () -> dev.gatehouse.internal.InputReading.parse(w.evidence(), "evidence.json", ReleaseEvidence.KIND,
-                ReleaseEvidence.class, false));
-        calls.put("readReadback", () -> dev.gatehouse.internal.InputReading.parse(w.readback(), "readback.json", EnvironmentReadback.KIND,
-                EnvironmentReadback.class, false));
-        calls.put("readException", () -> dev.gatehouse.internal.InputReading.parse(w.exceptions().get(0), "exception-0.yaml", RiskException.KIND,
-                RiskException.class, true));
+        calls.put(
+                "readEvidence",
+                () -> dev.gatehouse.internal.InputReading.parse(
+                        w.evidence(), "evidence.json", ReleaseEvidence.KIND, ReleaseEvidence.class, false));
+        calls.put(
+                "readReadback",
+                () -> dev.gatehouse.internal.InputReading.parse(
+                        w.readback(), "readback.json", EnvironmentReadback.KIND, EnvironmentReadback.class, false));
+        calls.put(
+                "readException",
+                () -> dev.gatehouse.internal.InputReading.parse(
+                        w.exceptions().get(0), "exception-0.yaml", RiskException.KIND, RiskException.class, true));
         calls.put("readWorkedExample", w::parse);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long sink = 0;
@@ -58,8 +63,13 @@ public final class InputCost {
                 bytes = (mx.getCurrentThreadAllocatedBytes() - a0) / n;
             }
             Arrays.sort(cpu);
-            lines.add(String.format(Locale.ROOT, "%-18s cpu median %7.1f us  min %7.1f us  alloc %7d B/call",
-                    e.getKey(), cpu[rounds / 2], cpu[0], bytes));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%-18s cpu median %7.1f us  min %7.1f us  alloc %7d B/call",
+                    e.getKey(),
+                    cpu[rounds / 2],
+                    cpu[0],
+                    bytes));
         }
         lines.forEach(System.out::println);
         if (sink == 42) {

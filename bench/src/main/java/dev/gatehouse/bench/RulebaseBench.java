@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /** Building the engine in a warm JVM: the precompiled default, and rules/ compiled from DRL at run time. */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 3, time = 5)
 @State(Scope.Benchmark)

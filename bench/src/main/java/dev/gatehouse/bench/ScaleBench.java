@@ -1,7 +1,7 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.EvaluationInput;
+import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.model.PromotionDecision;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /** Cost against input size: n findings, n approvals. Linear means 10x n costs about 10x time. */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 3, time = 2)
 @State(Scope.Benchmark)

@@ -1,7 +1,6 @@
 package dev.gatehouse.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,12 +21,14 @@ public final class Summary {
     public static void main(String[] args) throws IOException {
         if (args.length == 2 && args[0].equals("summary")) {
             Map<String, Score> scores = read(Path.of(args[1]));
-            scores.forEach((k, s) -> System.out.printf(Locale.ROOT, "%-58s p50=%10.1f p99=%10.1f %s%n", k, s.p50, s.p99, s.unit));
+            scores.forEach((k, s) ->
+                    System.out.printf(Locale.ROOT, "%-58s p50=%10.1f p99=%10.1f %s%n", k, s.p50, s.p99, s.unit));
             printLine(scores);
         } else if (args.length == 3 && args[0].equals("compare")) {
             Map<String, Score> before = read(Path.of(args[1]));
             Map<String, Score> after = read(Path.of(args[2]));
-            System.out.printf(Locale.ROOT, "%-58s %21s %21s%n", "benchmark", "p50 before -> after", "p99 before -> after");
+            System.out.printf(
+                    Locale.ROOT, "%-58s %21s %21s%n", "benchmark", "p50 before -> after", "p99 before -> after");
             for (Map.Entry<String, Score> e : after.entrySet()) {
                 Score b = before.get(e.getKey());
                 Score a = e.getValue();
@@ -35,11 +36,22 @@ public final class Summary {
                     System.out.printf(Locale.ROOT, "%-58s %s%n", e.getKey(), "new (no baseline)");
                     continue;
                 }
-                System.out.printf(Locale.ROOT, "%-58s %8.1f -> %8.1f %+6.1f%%  %8.1f -> %8.1f %+6.1f%%  %s%n", e.getKey(),
-                        b.p50, a.p50, pct(b.p50, a.p50), b.p99, a.p99, pct(b.p99, a.p99), a.unit);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-58s %8.1f -> %8.1f %+6.1f%%  %8.1f -> %8.1f %+6.1f%%  %s%n",
+                        e.getKey(),
+                        b.p50,
+                        a.p50,
+                        pct(b.p50, a.p50),
+                        b.p99,
+                        a.p99,
+                        pct(b.p99, a.p99),
+                        a.unit);
             }
-            before.keySet().stream().filter(k -> !after.containsKey(k))
-                    .forEach(k -> System.out.printf(Locale.ROOT, "%-58s %s%n", k, "not in this run (only in the saved results)"));
+            before.keySet().stream()
+                    .filter(k -> !after.containsKey(k))
+                    .forEach(k -> System.out.printf(
+                            Locale.ROOT, "%-58s %s%n", k, "not in this run (only in the saved results)"));
             printLine(after);
         } else {
             System.err.println("usage: Summary summary RESULT.json | Summary compare BASELINE.json RESULT.json");
@@ -60,8 +72,14 @@ public final class Summary {
         Score eval = need(scores, "EvaluateBench.evaluateWorkedExample");
         Score e2e = need(scores, "EvaluateBench.e2eWorkedExample");
         Score base = need(scores, "EvaluateBench.baselineWorkedExample");
-        return String.format(Locale.ROOT, "evaluate p50=%.1fus p99=%.1fus e2e p50=%.1fus baseline p50=%.2fus ratio=%.1fx",
-                eval.p50, eval.p99, e2e.p50, base.p50, eval.p50 / base.p50);
+        return String.format(
+                Locale.ROOT,
+                "evaluate p50=%.1fus p99=%.1fus e2e p50=%.1fus baseline p50=%.2fus ratio=%.1fx",
+                eval.p50,
+                eval.p99,
+                e2e.p50,
+                base.p50,
+                eval.p50 / base.p50);
     }
 
     private static Score need(Map<String, Score> scores, String name) {
@@ -81,10 +99,20 @@ public final class Summary {
         for (JsonNode run : dev.gatehouse.internal.json.Json.mapper().readTree(file.toFile())) {
             String name = run.path("benchmark").asText().replaceFirst("^dev\\.gatehouse\\.bench\\.", "");
             StringBuilder key = new StringBuilder(name);
-            run.path("params").properties().forEach(p -> key.append(" ").append(p.getKey()).append("=").append(p.getValue().asText()));
+            run.path("params")
+                    .properties()
+                    .forEach(p -> key.append(" ")
+                            .append(p.getKey())
+                            .append("=")
+                            .append(p.getValue().asText()));
             JsonNode m = run.path("primaryMetric");
             JsonNode pc = m.path("scorePercentiles");
-            out.put(key.toString(), new Score(pc.path("50.0").asDouble(), pc.path("99.0").asDouble(), m.path("scoreUnit").asText()));
+            out.put(
+                    key.toString(),
+                    new Score(
+                            pc.path("50.0").asDouble(),
+                            pc.path("99.0").asDouble(),
+                            m.path("scoreUnit").asText()));
         }
         return out;
     }

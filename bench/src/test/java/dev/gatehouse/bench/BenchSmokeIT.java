@@ -3,8 +3,8 @@ package dev.gatehouse.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.EvaluationInput;
+import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.model.PromotionDecision;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,27 +42,44 @@ class BenchSmokeIT {
         inputs.put("10000 approvals", BenchInputs.manyApprovals(10_000));
         inputs.put("one person approves as release manager and security", BenchInputs.onePersonApproves());
         inputs.put("evidence from the future", BenchInputs.fromTheFuture());
-        return inputs.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-            EvaluationInput in = e.getValue().parse();
-            PromotionDecision d = ENGINE.evaluate(in, BenchInputs.AT);
-            PlainJavaGate.Result b = BASELINE.decide(in, BenchInputs.AT);
-            assertEquals(engineView(d), baselineView(b));
-        }));
+        return inputs.entrySet().stream()
+                .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+                    EvaluationInput in = e.getValue().parse();
+                    PromotionDecision d = ENGINE.evaluate(in, BenchInputs.AT);
+                    PlainJavaGate.Result b = BASELINE.decide(in, BenchInputs.AT);
+                    assertEquals(engineView(d), baselineView(b));
+                }));
     }
 
     @Test
     void theDeniedInputIsDeniedAndTheWorkedExampleIsNot() {
-        assertEquals(false, ENGINE.evaluate(BenchInputs.denied().parse(), BenchInputs.AT).eligible());
-        assertEquals(true, ENGINE.evaluate(BenchInputs.workedExample().parse(), BenchInputs.AT).eligible());
+        assertEquals(
+                false,
+                ENGINE.evaluate(BenchInputs.denied().parse(), BenchInputs.AT).eligible());
+        assertEquals(
+                true,
+                ENGINE.evaluate(BenchInputs.workedExample().parse(), BenchInputs.AT)
+                        .eligible());
     }
 
     @Test
     void evidenceFromTheFutureIsOneHardViolationPerFieldBeyondTheClockSkew() {
         PromotionDecision d = ENGINE.evaluate(BenchInputs.fromTheFuture().parse(), BenchInputs.AT);
-        assertEquals(List.of("/approvals/1/at", "/ci/finishedAt", "/dataServices/0/lastBackupAt", "/rollback/rehearsedAt",
-                "/rollout/history/1/enteredAt", "/security/scannedAt", "/verifications/0/completedAt"),
-                d.violations().stream().filter(v -> v.control().equals("EVD-005") && v.enforcement().equals("hard"))
-                        .map(PromotionDecision.Violation::subject).sorted().toList());
+        assertEquals(
+                List.of(
+                        "/approvals/1/at",
+                        "/ci/finishedAt",
+                        "/dataServices/0/lastBackupAt",
+                        "/rollback/rehearsedAt",
+                        "/rollout/history/1/enteredAt",
+                        "/security/scannedAt",
+                        "/verifications/0/completedAt"),
+                d.violations().stream()
+                        .filter(v ->
+                                v.control().equals("EVD-005") && v.enforcement().equals("hard"))
+                        .map(PromotionDecision.Violation::subject)
+                        .sorted()
+                        .toList());
     }
 
     @Test
@@ -80,10 +97,16 @@ class BenchSmokeIT {
                 .shouldFailOnError(true)
                 .build();
         int runs = new Runner(opt).run().size();
-        assertEquals(6 + 2 + 4 + 5 + 5, runs, "benchmarks run"); // EvaluateBench, RulebaseBench, ScaleBench, IdentityBench, InputBench
+        assertEquals(
+                6 + 2 + 4 + 5 + 5,
+                runs,
+                "benchmarks run"); // EvaluateBench, RulebaseBench, ScaleBench, IdentityBench, InputBench
         assertTrue(Files.size(json) > 0);
         String line = Summary.line(Summary.read(json));
-        assertTrue(line.matches("evaluate p50=[0-9.]+us p99=[0-9.]+us e2e p50=[0-9.]+us baseline p50=[0-9.]+us ratio=[0-9.]+x"), line);
+        assertTrue(
+                line.matches(
+                        "evaluate p50=[0-9.]+us p99=[0-9.]+us e2e p50=[0-9.]+us baseline p50=[0-9.]+us ratio=[0-9.]+x"),
+                line);
     }
 
     private static Map<String, Object> engineView(PromotionDecision d) {

@@ -16,11 +16,17 @@ import picocli.CommandLine.Option;
 final class ArtifactOptions {
     private static final Pattern VSA = Pattern.compile("^([a-z-]+)(?:@([a-z-]+))?=(.+)$");
 
-    @Option(names = "--manifest", paramLabel = "FILE",
-            description = "what no artifact knows: evidence: and readback:, partial documents in the contract's field names (YAML or JSON)")
+    @Option(
+            names = "--manifest",
+            paramLabel = "FILE",
+            description =
+                    "what no artifact knows: evidence: and readback:, partial documents in the contract's field names (YAML or JSON)")
     Path manifest;
 
-    @Option(names = "--trivy", paramLabel = "FILE", description = "a Trivy JSON report (trivy image --format json); repeatable")
+    @Option(
+            names = "--trivy",
+            paramLabel = "FILE",
+            description = "a Trivy JSON report (trivy image --format json); repeatable")
     List<Path> trivy = new ArrayList<>();
 
     @Option(names = "--sarif", paramLabel = "FILE", description = "a SARIF 2.1.0 log from any scanner; repeatable")
@@ -29,38 +35,63 @@ final class ArtifactOptions {
     @Option(names = "--junit", paramLabel = "FILE", description = "a JUnit XML report: the test check; repeatable")
     List<Path> junit = new ArrayList<>();
 
-    @Option(names = "--cyclonedx", paramLabel = "FILE", description = "a CycloneDX JSON BOM (components, vulnerabilities, VEX); repeatable")
+    @Option(
+            names = "--cyclonedx",
+            paramLabel = "FILE",
+            description = "a CycloneDX JSON BOM (components, vulnerabilities, VEX); repeatable")
     List<Path> cyclonedx = new ArrayList<>();
 
     @Option(names = "--vex", paramLabel = "FILE", description = "an OpenVEX or CycloneDX VEX document; repeatable")
     List<Path> vex = new ArrayList<>();
 
-    @Option(names = "--provenance", paramLabel = "FILE",
+    @Option(
+            names = "--provenance",
+            paramLabel = "FILE",
             description = "SLSA provenance v1: statement, DSSE envelope or Sigstore bundle (.intoto.jsonl); repeatable")
     List<Path> provenance = new ArrayList<>();
 
-    @Option(names = "--vsa", paramLabel = "KIND[@ENV]=FILE",
-            description = "an SLSA verification summary as a verification of KIND (uat, security-review, staging-soak) in ENV "
-                    + "(default: the promotion's origin); repeatable")
+    @Option(
+            names = "--vsa",
+            paramLabel = "KIND[@ENV]=FILE",
+            description =
+                    "an SLSA verification summary as a verification of KIND (uat, security-review, staging-soak) in ENV "
+                            + "(default: the promotion's origin); repeatable")
     List<String> vsa = new ArrayList<>();
 
-    @Option(names = "--k8s", paramLabel = "FILE", description = "a Pod, Deployment or List (kubectl get -o json|yaml); repeatable")
+    @Option(
+            names = "--k8s",
+            paramLabel = "FILE",
+            description = "a Pod, Deployment or List (kubectl get -o json|yaml); repeatable")
     List<Path> k8s = new ArrayList<>();
 
     @Option(names = "--argocd", paramLabel = "FILE", description = "an Argo CD Application (JSON or YAML)")
     Path argocd;
 
-    @Option(names = "--reviews", paramLabel = "FILE",
-            description = "pull-request reviews (gh api repos/OWNER/REPO/pulls/N/reviews) as approvals; needs --roles; repeatable")
+    @Option(
+            names = "--reviews",
+            paramLabel = "FILE",
+            description =
+                    "pull-request reviews (gh api repos/OWNER/REPO/pulls/N/reviews) as approvals; needs --roles; repeatable")
     List<Path> reviews = new ArrayList<>();
 
-    @Option(names = "--roles", paramLabel = "FILE", description = "GitHub login to role(s), for --reviews (YAML or JSON)")
+    @Option(
+            names = "--roles",
+            paramLabel = "FILE",
+            description = "GitHub login to role(s), for --reviews (YAML or JSON)")
     Path roles;
 
     /** Whether any artifact flag was given. */
     boolean anyArtifact() {
-        return !trivy.isEmpty() || !sarif.isEmpty() || !junit.isEmpty() || !cyclonedx.isEmpty() || !vex.isEmpty()
-                || !provenance.isEmpty() || !vsa.isEmpty() || !k8s.isEmpty() || argocd != null || !reviews.isEmpty()
+        return !trivy.isEmpty()
+                || !sarif.isEmpty()
+                || !junit.isEmpty()
+                || !cyclonedx.isEmpty()
+                || !vex.isEmpty()
+                || !provenance.isEmpty()
+                || !vsa.isEmpty()
+                || !k8s.isEmpty()
+                || argocd != null
+                || !reviews.isEmpty()
                 || roles != null;
     }
 
@@ -91,7 +122,8 @@ final class ArtifactOptions {
     /** The assembler for these flags; bad usage (no manifest, --reviews without --roles, a bad --vsa) is exit 2. */
     Assembler assembler(InputLimits limits) {
         if (manifest == null) {
-            throw new UsageException("--manifest is required: it holds what no artifact knows (service, promotion, ...)");
+            throw new UsageException(
+                    "--manifest is required: it holds what no artifact knows (service, promotion, ...)");
         }
         Assembler.Builder b = Assembler.builder().manifest(manifest).limits(limits);
         trivy.forEach(b::trivy);
@@ -103,7 +135,8 @@ final class ArtifactOptions {
         for (String v : vsa) {
             Matcher m = VSA.matcher(v);
             if (!m.matches()) {
-                throw new UsageException("--vsa must be KIND=FILE or KIND@ENVIRONMENT=FILE (e.g. uat@demo=vsa.json), not " + v);
+                throw new UsageException(
+                        "--vsa must be KIND=FILE or KIND@ENVIRONMENT=FILE (e.g. uat@demo=vsa.json), not " + v);
             }
             b.vsa(m.group(1), m.group(2), Path.of(m.group(3)));
         }
@@ -118,9 +151,11 @@ final class ArtifactOptions {
         try {
             return b.build();
         } catch (IllegalStateException e) {
-            throw new UsageException(e.getMessage().replace("pull-request reviews need a roles file",
-                    "--reviews needs --roles").replace("a roles file was given without pull-request reviews",
-                    "--roles was given without --reviews"));
+            throw new UsageException(e.getMessage()
+                    .replace("pull-request reviews need a roles file", "--reviews needs --roles")
+                    .replace(
+                            "a roles file was given without pull-request reviews",
+                            "--roles was given without --reviews"));
         }
     }
 }

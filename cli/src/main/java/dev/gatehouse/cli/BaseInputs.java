@@ -12,13 +12,23 @@ final class BaseInputs {
     @Option(names = "--readback", paramLabel = "FILE", description = "the target environment's readback (JSON or YAML)")
     Path readback;
 
-    @Option(names = "--exceptions", paramLabel = "DIR", description = "a folder of residual-risk exceptions (*.yaml, *.yml, *.json)")
+    @Option(
+            names = "--exceptions",
+            paramLabel = "DIR",
+            description = "a folder of residual-risk exceptions (*.yaml, *.yml, *.json)")
     Path exceptions;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the repository's rules/ with ./gatehouse, else the copy bundled at build time)")
+    @Option(
+            names = "--rules",
+            paramLabel = "DIR",
+            description =
+                    "the rulebase folder (default: the repository's rules/ with ./gatehouse, else the copy bundled at build time)")
     Path rules;
 
-    @Option(names = "--at", paramLabel = "INSTANT", converter = Options.InstantConverter.class,
+    @Option(
+            names = "--at",
+            paramLabel = "INSTANT",
+            converter = Options.InstantConverter.class,
             description = "the evaluation time, RFC 3339 UTC (default: now)")
     Instant at;
 
@@ -28,7 +38,8 @@ final class BaseInputs {
      */
     void requireDocuments(String command) {
         if (evidence == null || readback == null) {
-            String missing = evidence == null && readback == null ? "options: '--evidence=FILE', '--readback=FILE'"
+            String missing = evidence == null && readback == null
+                    ? "options: '--evidence=FILE', '--readback=FILE'"
                     : evidence == null ? "option: '--evidence=FILE'" : "option: '--readback=FILE'";
             throw new UsageException("Missing required " + missing + "\nTry '" + command + " --help' for usage.");
         }

@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gatehouse bundle build|verify}: signed rule bundles. */
-@Command(name = "bundle", mixinStandardHelpOptions = true, description = "Builds and verifies signed rule bundles.",
+@Command(
+        name = "bundle",
+        mixinStandardHelpOptions = true,
+        description = "Builds and verifies signed rule bundles.",
         subcommands = {BundleCommand.Build.class, BundleCommand.Verify.class})
 final class BundleCommand implements Runnable {
     @CommandLine.Spec
@@ -27,18 +30,32 @@ final class BundleCommand implements Runnable {
     }
 
     /** {@code gatehouse bundle build --rules DIR --key KEY -o FILE}. */
-    @Command(name = "build", mixinStandardHelpOptions = true,
+    @Command(
+            name = "build",
+            mixinStandardHelpOptions = true,
             description = "Packs a rulebase (it must compile and be well formed) with a signed manifest into a bundle.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:written", "2:bad usage, a key that cannot sign or rules that do not compile", "3:internal error"})
+            exitCodeList = {
+                "0:written",
+                "2:bad usage, a key that cannot sign or rules that do not compile",
+                "3:internal error"
+            })
     static final class Build implements Callable<Integer> {
         @Option(names = "--rules", required = true, paramLabel = "DIR", description = "the rulebase folder")
         Path rules;
 
-        @Option(names = "--key", required = true, paramLabel = "KEY", description = "the private key (PEM, PKCS#8) that signs the manifest")
+        @Option(
+                names = "--key",
+                required = true,
+                paramLabel = "KEY",
+                description = "the private key (PEM, PKCS#8) that signs the manifest")
         Path key;
 
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "where the bundle goes")
+        @Option(
+                names = {"-o", "--output"},
+                required = true,
+                paramLabel = "FILE",
+                description = "where the bundle goes")
         Path output;
 
         @CommandLine.Spec
@@ -46,11 +63,13 @@ final class BundleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<Outputs.Input> read = new java.util.ArrayList<>(Outputs.filesUnder("a rulebase file", rules, Integer.MAX_VALUE));
+            List<Outputs.Input> read =
+                    new java.util.ArrayList<>(Outputs.filesUnder("a rulebase file", rules, Integer.MAX_VALUE));
             read.add(new Outputs.Input("the signing key", key));
             Outputs.checkDestination("--output", output, read);
             Keys.SigningKey signing = TrustOptions.signingKey("--key", key);
-            PolicyEngine engine = PolicyEngine.builder().rules(rules).build(); // refuses (exit 2) rules that do not compile
+            PolicyEngine engine =
+                    PolicyEngine.builder().rules(rules).build(); // refuses (exit 2) rules that do not compile
             byte[] bundle;
             try {
                 bundle = RuleBundles.build(rules, signing);
@@ -75,8 +94,11 @@ final class BundleCommand implements Runnable {
                 }
                 throw new OutputFailure("the bundle could not be written to " + output + ": " + Outputs.reason(e));
             }
-            Outputs.print(spec, output + ": rulebase " + engine.rulebaseDigest() + ", bundle sha256:"
-                    + java.util.HexFormat.of().formatHex(sha256(bundle)) + ", signed by " + signing.keyId() + "\n");
+            Outputs.print(
+                    spec,
+                    output + ": rulebase " + engine.rulebaseDigest() + ", bundle sha256:"
+                            + java.util.HexFormat.of().formatHex(sha256(bundle)) + ", signed by " + signing.keyId()
+                            + "\n");
             return ExitCode.OK;
         }
 
@@ -90,17 +112,26 @@ final class BundleCommand implements Runnable {
     }
 
     /** {@code gatehouse bundle verify --bundle FILE --trust PUB}. */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
             description = "Verifies a rule bundle (signature, manifest, files) without compiling it.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:verified", "2:refused: unsigned, signed by another key, files that do not match, or bad usage",
-                "3:internal error"})
+            exitCodeList = {
+                "0:verified",
+                "2:refused: unsigned, signed by another key, files that do not match, or bad usage",
+                "3:internal error"
+            })
     static final class Verify implements Callable<Integer> {
         @Option(names = "--bundle", required = true, paramLabel = "FILE", description = "the rule bundle")
         Path bundle;
 
-        @Option(names = "--trust", required = true, paramLabel = "PUB",
-                description = "the public key its signature must verify with; repeat it to accept any of several (key rotation)")
+        @Option(
+                names = "--trust",
+                required = true,
+                paramLabel = "PUB",
+                description =
+                        "the public key its signature must verify with; repeat it to accept any of several (key rotation)")
         List<Path> trust;
 
         @CommandLine.Spec
@@ -110,12 +141,18 @@ final class BundleCommand implements Runnable {
         public Integer call() {
             RuleBundles.Opened opened;
             try {
-                opened = RuleBundles.open(bundle, trust.stream().map(t -> TrustOptions.verificationKey("--trust", t)).toList());
+                opened = RuleBundles.open(
+                        bundle,
+                        trust.stream()
+                                .map(t -> TrustOptions.verificationKey("--trust", t))
+                                .toList());
             } catch (Malformed e) {
                 throw new UsageException("refusing the rule bundle " + e.getMessage());
             }
-            Outputs.print(spec, bundle + ": OK, bundle " + opened.bundleDigest() + ", signed by " + opened.signer() + ", "
-                    + opened.files().size() + " files, rulebase " + opened.rulebaseDigest() + "\n");
+            Outputs.print(
+                    spec,
+                    bundle + ": OK, bundle " + opened.bundleDigest() + ", signed by " + opened.signer() + ", "
+                            + opened.files().size() + " files, rulebase " + opened.rulebaseDigest() + "\n");
             return ExitCode.OK;
         }
     }

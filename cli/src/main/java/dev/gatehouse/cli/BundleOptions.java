@@ -14,16 +14,24 @@ import picocli.CommandLine.Option;
  * anything in it is compiled (a picocli mixin of evaluate, test and replay).
  */
 final class BundleOptions {
-    @Option(names = "--bundle", paramLabel = "FILE", description = "the rulebase from a signed rule bundle (gatehouse bundle build),"
-            + " instead of --rules; needs --trust")
+    @Option(
+            names = "--bundle",
+            paramLabel = "FILE",
+            description = "the rulebase from a signed rule bundle (gatehouse bundle build),"
+                    + " instead of --rules; needs --trust")
     Path bundle;
 
-    @Option(names = "--trust", paramLabel = "PUB", description = "the public key (PEM, SPKI) the bundle's signature must verify with;"
-            + " repeat it to accept any of several (key rotation)")
+    @Option(
+            names = "--trust",
+            paramLabel = "PUB",
+            description = "the public key (PEM, SPKI) the bundle's signature must verify with;"
+                    + " repeat it to accept any of several (key rotation)")
     java.util.List<Path> trust;
 
-    @Option(names = "--insecure-skip-verify", description = "use --bundle without verifying its signature (its files are still"
-            + " checked against its manifest); the decision's provenance records it")
+    @Option(
+            names = "--insecure-skip-verify",
+            description = "use --bundle without verifying its signature (its files are still"
+                    + " checked against its manifest); the decision's provenance records it")
     boolean insecureSkipVerify;
 
     /** The verified bundle, once {@link #engine} opened it (null without --bundle). */
@@ -38,7 +46,8 @@ final class BundleOptions {
     void check(Path rules, String rulesOption) {
         if (bundle == null) {
             if (trust != null || insecureSkipVerify) {
-                throw new UsageException((trust != null ? "--trust" : "--insecure-skip-verify") + " needs --bundle FILE");
+                throw new UsageException(
+                        (trust != null ? "--trust" : "--insecure-skip-verify") + " needs --bundle FILE");
             }
             return;
         }
@@ -59,8 +68,11 @@ final class BundleOptions {
         if (bundle == null) {
             return Options.engine(rules, limits);
         }
-        java.util.List<Keys.VerificationKey> keys = insecureSkipVerify ? java.util.List.of()
-                : trust.stream().map(t -> TrustOptions.verificationKey("--trust", t)).toList();
+        java.util.List<Keys.VerificationKey> keys = insecureSkipVerify
+                ? java.util.List.of()
+                : trust.stream()
+                        .map(t -> TrustOptions.verificationKey("--trust", t))
+                        .toList();
         try {
             opened = RuleBundles.open(bundle, keys);
         } catch (Malformed e) {
@@ -73,7 +85,8 @@ final class BundleOptions {
         try {
             return opened.engine(PolicyEngine.builder().evaluationTimeout(limits.timeout), bundle.toString());
         } catch (IOException e) {
-            throw new OutputFailure("cannot unpack the verified rule bundle " + bundle + " to compile it: " + Outputs.reason(e));
+            throw new OutputFailure(
+                    "cannot unpack the verified rule bundle " + bundle + " to compile it: " + Outputs.reason(e));
         }
     }
 }

@@ -17,7 +17,11 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding", "2:findings (or rules that do not compile)", "3:internal error"})
 final class CheckCommand implements Callable<Integer> {
-    @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the repository's rules/ with ./gatehouse, else the copy bundled at build time)")
+    @Option(
+            names = "--rules",
+            paramLabel = "DIR",
+            description =
+                    "the rulebase folder (default: the repository's rules/ with ./gatehouse, else the copy bundled at build time)")
     Path rules;
 
     @CommandLine.Spec
@@ -35,8 +39,10 @@ final class CheckCommand implements Callable<Integer> {
         }
         // In the linter's order (compile errors, then tables, then lints), each with its note line if any.
         findings.forEach(d -> spec.commandLine().getErr().println(d.formatWithNote()));
-        spec.commandLine().getErr().println("gatehouse: " + where + ": " + findings.size() + " finding"
-                + (findings.size() == 1 ? "" : "s"));
+        spec.commandLine()
+                .getErr()
+                .println("gatehouse: " + where + ": " + findings.size() + " finding"
+                        + (findings.size() == 1 ? "" : "s"));
         spec.commandLine().getErr().flush();
         return ExitCode.BAD_INPUT;
     }

@@ -1,15 +1,14 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.Inputs;
-import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.log.DecisionLog;
 import dev.gatehouse.EvaluationInput;
+import dev.gatehouse.PolicyEngine;
+import dev.gatehouse.internal.Sources;
+import dev.gatehouse.internal.json.Json;
+import dev.gatehouse.log.DecisionLog;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.report.GithubReport;
 import dev.gatehouse.report.JUnitReport;
-import dev.gatehouse.internal.json.Json;
 import dev.gatehouse.report.SarifReport;
-import dev.gatehouse.internal.Sources;
 import dev.gatehouse.report.TextReport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +27,12 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Evaluates release evidence and the target's readback against the rulebase.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:eligible", "1:not eligible", "2:bad input, bad usage or rules that do not compile", "3:internal error"})
+        exitCodeList = {
+            "0:eligible",
+            "1:not eligible",
+            "2:bad input, bad usage or rules that do not compile",
+            "3:internal error"
+        })
 final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EvaluationLimits limits = new EvaluationLimits();
@@ -47,51 +51,82 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     ArtifactOptions artifacts = new ArtifactOptions();
+
     BundleOptions bundle = new BundleOptions();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (default), text, junit, sarif or github (GitHub Actions workflow commands: annotations)")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "json",
+            description =
+                    "json (default), text, junit, sarif or github (GitHub Actions workflow commands: annotations)")
     Format format;
 
-    @Option(names = "--docs-url", paramLabel = "URL", defaultValue = SarifReport.DEFAULT_DOCS_URL,
-            description = "sarif: the absolute URL of the policy docs folder (ending in /) each rule's helpUri points into"
-                    + " (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--docs-url",
+            paramLabel = "URL",
+            defaultValue = SarifReport.DEFAULT_DOCS_URL,
+            description =
+                    "sarif: the absolute URL of the policy docs folder (ending in /) each rule's helpUri points into"
+                            + " (default: ${DEFAULT-VALUE})")
     String docsUrl;
 
     @Option(names = "--output", paramLabel = "FILE", description = "write the report here instead of stdout")
     Path output;
 
-    @Option(names = "--log", paramLabel = "FILE",
+    @Option(
+            names = "--log",
+            paramLabel = "FILE",
             description = "append the inputs and the decision to this hash-chained decision log (JSON lines)")
     Path log;
 
-    @Option(names = "--log-key", paramLabel = "KEY",
+    @Option(
+            names = "--log-key",
+            paramLabel = "KEY",
             description = "sign every line --log writes with this private key (PEM, PKCS#8; Ed25519 or ECDSA P-256)")
     Path logKey;
 
-    @Option(names = "--log-chain", paramLabel = "NAME", defaultValue = "gatehouse",
-            description = "with --log-key: the writer's chain name written into each line (one chain, and one log file, per writer;"
-                    + " default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--log-chain",
+            paramLabel = "NAME",
+            defaultValue = "gatehouse",
+            description =
+                    "with --log-key: the writer's chain name written into each line (one chain, and one log file, per writer;"
+                            + " default ${DEFAULT-VALUE})")
     String logChain;
 
-    @Option(names = "--attest", paramLabel = "FILE",
-            description = "also write the decision as a signed attestation (in-toto statement, SLSA VSA, DSSE envelope) here;"
-                    + " needs --signing-key")
+    @Option(
+            names = "--attest",
+            paramLabel = "FILE",
+            description =
+                    "also write the decision as a signed attestation (in-toto statement, SLSA VSA, DSSE envelope) here;"
+                            + " needs --signing-key")
     Path attest;
 
-    @Option(names = "--signing-key", paramLabel = "KEY",
+    @Option(
+            names = "--signing-key",
+            paramLabel = "KEY",
             description = "the private key (PEM, PKCS#8; Ed25519 or ECDSA P-256) that signs --attest")
     Path signingKey;
 
-    @Option(names = "--max-input-size", paramLabel = "SIZE", converter = Options.SizeConverter.class,
-            description = "refuse an input file larger than this, before parsing it: 8MiB, 512KiB, 1GiB or bytes (default 4MiB)")
+    @Option(
+            names = "--max-input-size",
+            paramLabel = "SIZE",
+            converter = Options.SizeConverter.class,
+            description =
+                    "refuse an input file larger than this, before parsing it: 8MiB, 512KiB, 1GiB or bytes (default 4MiB)")
     Long maxInputSize;
 
-    @Option(names = "--max-total-input-size", paramLabel = "SIZE", converter = Options.SizeConverter.class,
+    @Option(
+            names = "--max-total-input-size",
+            paramLabel = "SIZE",
+            converter = Options.SizeConverter.class,
             description = "refuse inputs larger than this all together (default four times --max-input-size)")
     Long maxTotalInputSize;
 
-    @Option(names = "--max-exception-files", paramLabel = "N",
+    @Option(
+            names = "--max-exception-files",
+            paramLabel = "N",
             description = "refuse an exceptions folder with more entries than this (default 500)")
     Integer maxExceptionFiles;
 
@@ -117,8 +152,8 @@ final class EvaluateCommand implements Callable<Integer> {
         // found before any work.
         boolean assemble = artifacts.manifest != null || artifacts.anyArtifact();
         if (assemble && (inputs.evidence != null || inputs.readback != null)) {
-            throw new UsageException("give --evidence and --readback, or --manifest and artifact flags to assemble them,"
-                    + " not both");
+            throw new UsageException(
+                    "give --evidence and --readback, or --manifest and artifact flags to assemble them," + " not both");
         }
         if (!assemble) {
             inputs.requireDocuments(spec.qualifiedName());
@@ -157,8 +192,10 @@ final class EvaluateCommand implements Callable<Integer> {
             };
         }
         if ((attest == null) != (signingKey == null)) {
-            throw new UsageException(attest == null ? "--signing-key needs --attest FILE (where the signed decision goes)"
-                    : "--attest needs --signing-key KEY (the private key that signs it)");
+            throw new UsageException(
+                    attest == null
+                            ? "--signing-key needs --attest FILE (where the signed decision goes)"
+                            : "--attest needs --signing-key KEY (the private key that signs it)");
         }
         dev.gatehouse.trust.Keys.SigningKey attestKey = null;
         if (attest != null) {
@@ -191,15 +228,18 @@ final class EvaluateCommand implements Callable<Integer> {
             // The documents `assemble` would write, validated again with the exceptions folder.
             dev.gatehouse.assemble.Assembly a = artifacts.assembler(inputLimits).assemble();
             String label = artifacts.manifest.toString();
-            input = dev.gatehouse.internal.InputReading.fromTrees(a.evidence(), label, a.readback(), label, inputs.exceptions, inputLimits);
+            input = dev.gatehouse.internal.InputReading.fromTrees(
+                    a.evidence(), label, a.readback(), label, inputs.exceptions, inputLimits);
             sources = Sources.of(label, label);
         } else {
-            dev.gatehouse.internal.InputReading.Located located = dev.gatehouse.internal.InputReading.readLocated(inputs.evidence, inputs.readback, inputs.exceptions, inputLimits);
+            dev.gatehouse.internal.InputReading.Located located = dev.gatehouse.internal.InputReading.readLocated(
+                    inputs.evidence, inputs.readback, inputs.exceptions, inputLimits);
             input = located.input();
             // Reports name files relative to the working directory (the checkout, in CI) when they are under it.
             sources = located.sources().relativeTo(Path.of("").toAbsolutePath());
         }
-        PolicyEngine engine = bundle.engine(inputs.rules, limits, spec.commandLine().getErr());
+        PolicyEngine engine =
+                bundle.engine(inputs.rules, limits, spec.commandLine().getErr());
         Instant now = inputs.at != null ? inputs.at : clock.instant();
         PromotionDecision decision = engine.evaluate(input, now);
         if (bundle.opened != null) {
@@ -208,10 +248,17 @@ final class EvaluateCommand implements Callable<Integer> {
         String rendered = switch (format) {
             case json -> Json.pretty(decision);
             case text -> TextReport.render(decision);
-            case junit -> JUnitReport.render(decision, engine.enforcementIn(input.evidence().promotion().to()));
-            case sarif -> SarifReport.render(decision, engine.ruleMetadata(),
-                    engine.enforcementIn(input.evidence().promotion().to()),
-                    sources, docsUrl);
+            case junit ->
+                JUnitReport.render(
+                        decision,
+                        engine.enforcementIn(input.evidence().promotion().to()));
+            case sarif ->
+                SarifReport.render(
+                        decision,
+                        engine.ruleMetadata(),
+                        engine.enforcementIn(input.evidence().promotion().to()),
+                        sources,
+                        docsUrl);
             case github -> GithubReport.render(decision, sources);
         };
         if (output != null) {
@@ -220,8 +267,12 @@ final class EvaluateCommand implements Callable<Integer> {
             Outputs.print(spec, rendered);
         }
         if (attest != null) {
-            Outputs.write("--attest", attest, new String(dev.gatehouse.trust.Attestations.signedJson(input, decision, attestKey),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            Outputs.write(
+                    "--attest",
+                    attest,
+                    new String(
+                            dev.gatehouse.trust.Attestations.signedJson(input, decision, attestKey),
+                            java.nio.charset.StandardCharsets.UTF_8));
         }
         // Logged only once the report is out: a run that failed to report (2 or 3) leaves no line behind.
         if (log != null) {
@@ -233,9 +284,13 @@ final class EvaluateCommand implements Callable<Integer> {
                         + log + ": " + Outputs.reason(e));
             }
             if (appended.removed() != null) {
-                spec.commandLine().getErr().println("gatehouse: the decision log " + log + " ended in a torn line "
-                        + appended.removed().line() + " (" + appended.removed().bytes() + " bytes without a newline: an earlier "
-                        + "append did not complete); removed it, and logged this decision as line " + appended.line());
+                spec.commandLine()
+                        .getErr()
+                        .println("gatehouse: the decision log " + log + " ended in a torn line "
+                                + appended.removed().line() + " ("
+                                + appended.removed().bytes() + " bytes without a newline: an earlier "
+                                + "append did not complete); removed it, and logged this decision as line "
+                                + appended.line());
             }
         }
         return decision.eligible() ? ExitCode.OK : ExitCode.NOT_ELIGIBLE;

@@ -9,7 +9,11 @@ import picocli.CommandLine.Option;
 
 /** {@code --timeout}: the wall-clock limit of each evaluation, shared by the commands that evaluate. */
 final class EvaluationLimits {
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10s",
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            defaultValue = "10s",
             description = "stop an evaluation that runs longer than this (exit 3): 500ms, 10s, 2m (default: 10s)")
     Duration timeout = PolicyEngine.DEFAULT_EVALUATION_TIMEOUT;
 

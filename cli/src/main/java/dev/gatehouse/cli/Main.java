@@ -24,9 +24,20 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Decides whether a release may be promoted, how far into production, and which exceptions apply.",
-        subcommands = {EvaluateCommand.class, AssembleCommand.class, CheckCommand.class, TestCommand.class, WhatifCommand.class,
-            ReplayCommand.class, LogCommand.class, VerifyCommand.class, BundleCommand.class, SchemaCommand.class,
-            ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            EvaluateCommand.class,
+            AssembleCommand.class,
+            CheckCommand.class,
+            TestCommand.class,
+            WhatifCommand.class,
+            ReplayCommand.class,
+            LogCommand.class,
+            VerifyCommand.class,
+            BundleCommand.class,
+            SchemaCommand.class,
+            ServeCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:eligible (or the command ran cleanly)",
@@ -41,7 +52,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--debug",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "on an internal error (exit 3), also print its stack trace (or set GATEHOUSE_DEBUG=1)")
     boolean debug;
 
@@ -55,7 +68,8 @@ public final class Main implements Runnable {
             // A thread other than main that dies of anything ends the command with 3: nothing it did can be trusted.
             Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
                 try {
-                    stderr.println("gatehouse: internal error in thread " + thread.getName() + ": " + describe(t, debug));
+                    stderr.println(
+                            "gatehouse: internal error in thread " + thread.getName() + ": " + describe(t, debug));
                     if (debug) {
                         t.printStackTrace(stderr);
                     }
@@ -66,8 +80,8 @@ public final class Main implements Runnable {
             });
             // Reports are UTF-8 whatever the locale, and a failed write to stdout is seen (System.out swallows it).
             ReportOut out = new ReportOut(new FileOutputStream(FileDescriptor.out));
-            PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
-                    StandardCharsets.UTF_8), true);
+            PrintWriter err = new PrintWriter(
+                    new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
             code = run(args, out, err, debug);
         } catch (Throwable t) {
             // Outside run (which catches everything): report if we still can, and exit 3 regardless.
@@ -124,7 +138,8 @@ public final class Main implements Runnable {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.BAD_INPUT;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> reportSafely(ex, c.getErr(), debugByEnv || debugAsked(parsed)));
+        cl.setExecutionExceptionHandler(
+                (ex, c, parsed) -> reportSafely(ex, c.getErr(), debugByEnv || debugAsked(parsed)));
         return cl;
     }
 
@@ -141,7 +156,8 @@ public final class Main implements Runnable {
     /** Why stdout failed, as one clause: "the report could not be written to standard output: ...". */
     static String stdoutFailure(PrintWriter out) {
         IOException why = out instanceof ReportOut r ? r.failure() : null;
-        return "the report could not be written to standard output" + (why == null ? "" : ": " + oneLine(why.getMessage()));
+        return "the report could not be written to standard output"
+                + (why == null ? "" : ": " + oneLine(why.getMessage()));
     }
 
     /** {@link #report}, and exit 3 even when reporting itself fails (e.g. out of memory again). */
@@ -170,7 +186,9 @@ public final class Main implements Runnable {
         }
         if (ex instanceof GatehouseException g) {
             printDiagnostics(g.diagnostics(), err);
-            String what = ex instanceof dev.gatehouse.RulebaseException ? "the rulebase does not compile" : "the input is invalid";
+            String what = ex instanceof dev.gatehouse.RulebaseException
+                    ? "the rulebase does not compile"
+                    : "the input is invalid";
             err.println("gatehouse: " + what + " (" + count(g.diagnostics()) + "); no decision was made");
             return ExitCode.BAD_INPUT;
         }
@@ -234,7 +252,9 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: evaluate, assemble, check, test, whatif, replay, log, verify, bundle, schema, serve");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "a command is required: evaluate, assemble, check, test, whatif, replay, log, verify, bundle, schema, serve");
     }
 
     /** The version, from the engine. */

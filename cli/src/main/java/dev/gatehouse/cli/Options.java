@@ -10,7 +10,8 @@ import picocli.CommandLine;
 
 /** Option types and helpers shared by the subcommands. */
 final class Options {
-    private static final Pattern UTC = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$");
+    private static final Pattern UTC =
+            Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$");
 
     private Options() {}
 
@@ -51,8 +52,9 @@ final class Options {
                 return new Time(null, d);
             }
             if (!UTC.matcher(value).matches()) {
-                throw new CommandLine.TypeConversionException("'" + value
-                        + "' is neither an RFC 3339 UTC instant such as 2026-11-28T12:00:00Z nor a relative time such as +10d, +36h, -90m");
+                throw new CommandLine.TypeConversionException(
+                        "'" + value
+                                + "' is neither an RFC 3339 UTC instant such as 2026-11-28T12:00:00Z nor a relative time such as +10d, +36h, -90m");
             }
             return new Time(new InstantConverter().convert(value), null);
         }
@@ -88,7 +90,6 @@ final class Options {
             throw new UsageException(e.getMessage());
         }
     }
-
 
     /**
      * System property naming the folder that is the default rulebase ({@code ./gatehouse} sets it to the

@@ -40,7 +40,10 @@ final class Outputs {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(folder, depth)) {
-            return files.filter(Files::isRegularFile).sorted().map(p -> new Input(what, p)).toList();
+            return files.filter(Files::isRegularFile)
+                    .sorted()
+                    .map(p -> new Input(what, p))
+                    .toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             return List.of(); // the input's own loader reports an unreadable folder, with its diagnostic
         }

@@ -1,12 +1,11 @@
 package dev.gatehouse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.Inputs;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.log.DecisionLog;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.internal.json.Json;
+import dev.gatehouse.log.DecisionLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,21 +33,37 @@ final class Reevaluation {
         int differ = 0;
         int skipped = 0;
         for (DecisionLog.Entry e : entries) {
-            String recorded = e.decision().path("provenance").path("rulebaseDigest").asText("(none)");
+            String recorded =
+                    e.decision().path("provenance").path("rulebaseDigest").asText("(none)");
             if (!recorded.equals(digest)) {
                 skipped++;
-                out.append(file).append(':').append(e.line()).append(": skipped: decided under rulebase ").append(recorded)
-                        .append(", not ").append(digest).append('\n');
+                out.append(file)
+                        .append(':')
+                        .append(e.line())
+                        .append(": skipped: decided under rulebase ")
+                        .append(recorded)
+                        .append(", not ")
+                        .append(digest)
+                        .append('\n');
                 continue;
             }
             EvaluationInput input;
             try {
-                input = dev.gatehouse.internal.InputReading.fromTrees(e.evidence(), file + ":" + e.line() + " evidence", e.readback(),
-                        file + ":" + e.line() + " readback", e.exceptions(), file + ":" + e.line() + " exceptions");
+                input = dev.gatehouse.internal.InputReading.fromTrees(
+                        e.evidence(),
+                        file + ":" + e.line() + " evidence",
+                        e.readback(),
+                        file + ":" + e.line() + " readback",
+                        e.exceptions(),
+                        file + ":" + e.line() + " exceptions");
             } catch (InvalidInputException x) {
                 differ++;
-                out.append(file).append(':').append(e.line()).append(": differs: its inputs are not valid now: ")
-                        .append(x.diagnostics().get(0).format()).append('\n');
+                out.append(file)
+                        .append(':')
+                        .append(e.line())
+                        .append(": differs: its inputs are not valid now: ")
+                        .append(x.diagnostics().get(0).format())
+                        .append('\n');
                 continue;
             }
             decided++;
@@ -56,14 +71,34 @@ final class Reevaluation {
             List<String> fields = differences(e.decision(), now);
             if (!fields.isEmpty()) {
                 differ++;
-                out.append(file).append(':').append(e.line()).append(": differs: recorded eligible ")
-                        .append(e.decision().path("eligible").asText()).append(", now ").append(now.path("eligible").asText())
-                        .append(" (").append(String.join(", ", fields)).append(" differ)").append('\n');
+                out.append(file)
+                        .append(':')
+                        .append(e.line())
+                        .append(": differs: recorded eligible ")
+                        .append(e.decision().path("eligible").asText())
+                        .append(", now ")
+                        .append(now.path("eligible").asText())
+                        .append(" (")
+                        .append(String.join(", ", fields))
+                        .append(" differ)")
+                        .append('\n');
             }
         }
-        out.append(file).append(": re-evaluated ").append(decided).append(" of ").append(entries.size()).append(" line")
-                .append(entries.size() == 1 ? "" : "s").append(" under rulebase ").append(digest).append(": ").append(differ)
-                .append(differ == 1 ? " differs" : " differ").append(", ").append(skipped).append(" skipped\n");
+        out.append(file)
+                .append(": re-evaluated ")
+                .append(decided)
+                .append(" of ")
+                .append(entries.size())
+                .append(" line")
+                .append(entries.size() == 1 ? "" : "s")
+                .append(" under rulebase ")
+                .append(digest)
+                .append(": ")
+                .append(differ)
+                .append(differ == 1 ? " differs" : " differ")
+                .append(", ")
+                .append(skipped)
+                .append(" skipped\n");
         Outputs.print(spec, out.toString());
         return differ > 0 || decided == 0 ? ExitCode.NOT_ELIGIBLE : ExitCode.OK;
     }

@@ -17,11 +17,16 @@ import picocli.CommandLine.Option;
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
-        description = "Evaluates every case of a corpus (a fixtures tree, or a decision log) under a baseline and a "
-                + "candidate rulebase and reports the decisions that change: flips, their direction and causes, ring changes.",
+        description =
+                "Evaluates every case of a corpus (a fixtures tree, or a decision log) under a baseline and a "
+                        + "candidate rulebase and reports the decisions that change: flips, their direction and causes, ring changes.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:it ran", "1:--fail-on-flip and some decision flips",
-            "2:bad input, bad usage or rules that do not compile", "3:internal error"})
+        exitCodeList = {
+            "0:it ran",
+            "1:--fail-on-flip and some decision flips",
+            "2:bad input, bad usage or rules that do not compile",
+            "3:internal error"
+        })
 final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EvaluationLimits limits = new EvaluationLimits();
@@ -38,11 +43,18 @@ final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BundleOptions bundle = new BundleOptions();
 
-    @Option(names = "--baseline-rules", paramLabel = "DIR", description = "the baseline rulebase (default: the default rulebase, as for evaluate)")
+    @Option(
+            names = "--baseline-rules",
+            paramLabel = "DIR",
+            description = "the baseline rulebase (default: the default rulebase, as for evaluate)")
     Path baselineRules;
 
-    @Option(names = "--corpus", required = true, paramLabel = "DIR|LOG.jsonl",
-            description = "a fixtures-shaped folder of cases (each at its case.yaml's at) or a decision log from evaluate --log")
+    @Option(
+            names = "--corpus",
+            required = true,
+            paramLabel = "DIR|LOG.jsonl",
+            description =
+                    "a fixtures-shaped folder of cases (each at its case.yaml's at) or a decision log from evaluate --log")
     Path corpus;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json")
@@ -78,7 +90,8 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot read the corpus: " + e.getMessage());
         }
-        ReplayReport report = threads == null ? Replay.run(baseline, candidate, cases)
+        ReplayReport report = threads == null
+                ? Replay.run(baseline, candidate, cases)
                 : Replay.run(baseline, candidate, cases, threads);
         spec.commandLine().getOut().print(format == Format.json ? Json.pretty(report) : WhatIfText.render(report));
         spec.commandLine().getOut().flush();

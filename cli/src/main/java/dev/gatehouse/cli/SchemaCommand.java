@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code gatehouse schema KIND}: prints the JSON Schema of an input kind. */
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(
+        name = "schema",
+        mixinStandardHelpOptions = true,
         description = "Prints the JSON Schema (draft 2020-12) of an input kind, generated from the contract types.")
 final class SchemaCommand implements Callable<Integer> {
     /** The input kinds. */
@@ -18,7 +20,11 @@ final class SchemaCommand implements Callable<Integer> {
         AssembleManifest
     }
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "ReleaseEvidence, EnvironmentReadback, RiskException or AssembleManifest (gatehouse assemble --manifest)")
+    @Parameters(
+            index = "0",
+            paramLabel = "KIND",
+            description =
+                    "ReleaseEvidence, EnvironmentReadback, RiskException or AssembleManifest (gatehouse assemble --manifest)")
     Kind kind;
 
     @CommandLine.Spec
@@ -26,8 +32,12 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(kind == Kind.AssembleManifest
-                ? dev.gatehouse.assemble.Assembler.manifestSchema() : Inputs.schema(kind.name()));
+        spec.commandLine()
+                .getOut()
+                .print(
+                        kind == Kind.AssembleManifest
+                                ? dev.gatehouse.assemble.Assembler.manifestSchema()
+                                : Inputs.schema(kind.name()));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
     }

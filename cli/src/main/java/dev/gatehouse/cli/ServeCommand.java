@@ -25,42 +25,67 @@ import picocli.CommandLine.Option;
                     + "gracefully: requests in flight finish and are logged, new ones get 503."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by a signal after draining", "2:bad usage, a bad tokens file, rules that do not compile, "
-                + "or a non-loopback address without --tokens", "3:cannot listen, or an internal error"})
+        exitCodeList = {
+            "0:stopped by a signal after draining",
+            "2:bad usage, a bad tokens file, rules that do not compile, "
+                    + "or a non-loopback address without --tokens",
+            "3:cannot listen, or an internal error"
+        })
 final class ServeCommand implements Callable<Integer> {
     private static final Pattern LISTEN = Pattern.compile("^(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]]+):([0-9]{1,5})$");
 
     @CommandLine.Mixin
     EvaluationLimits limits = new EvaluationLimits();
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8181",
+    @Option(
+            names = "--listen",
+            paramLabel = "HOST:PORT",
+            defaultValue = "127.0.0.1:8181",
             description = "the address to listen on (default: ${DEFAULT-VALUE}); [::1]:8181 for IPv6")
     String listen;
 
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "the rulebase folder (default: the repository's rules/ with ./gatehouse, else the copy bundled at build time)")
+    @Option(
+            names = "--rules",
+            paramLabel = "DIR",
+            description =
+                    "the rulebase folder (default: the repository's rules/ with ./gatehouse, else the copy bundled at build time)")
     Path rules;
 
-    @Option(names = "--tokens", paramLabel = "FILE",
+    @Option(
+            names = "--tokens",
+            paramLabel = "FILE",
             description = "bearer tokens, one per line as 'sha256:<hex of the token's sha256> evaluate|review [name]'")
     Path tokens;
 
-    @Option(names = "--log", paramLabel = "FILE", description = "append every decision to this hash-chained decision log")
+    @Option(
+            names = "--log",
+            paramLabel = "FILE",
+            description = "append every decision to this hash-chained decision log")
     Path log;
 
-    @Option(names = "--replica", paramLabel = "NAME",
+    @Option(
+            names = "--replica",
+            paramLabel = "NAME",
             description = "this replica's name in each log line (default: the host name)")
     String replica;
 
-    @Option(names = "--fixtures", paramLabel = "DIR",
-            description = "golden cases the page can open (default: the fixtures/ beside the default rules/, when there is one)")
+    @Option(
+            names = "--fixtures",
+            paramLabel = "DIR",
+            description =
+                    "golden cases the page can open (default: the fixtures/ beside the default rules/, when there is one)")
     Path fixtures;
 
-    @Option(names = "--max-body-size", paramLabel = "SIZE", converter = Options.SizeConverter.class,
+    @Option(
+            names = "--max-body-size",
+            paramLabel = "SIZE",
+            converter = Options.SizeConverter.class,
             description = "refuse (413) a request body larger than this (default 8MiB)")
     Long maxBodySize;
 
-    @Option(names = "--max-in-flight", paramLabel = "N",
+    @Option(
+            names = "--max-in-flight",
+            paramLabel = "N",
             description = "evaluations at once; past them a request waits up to 1s among at most 64, then gets 503 "
                     + "(default: twice the processors)")
     Integer maxInFlight;
@@ -72,10 +97,15 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Matcher m = LISTEN.matcher(listen);
         if (!m.matches() || Integer.parseInt(m.group(2)) > 65535) {
-            throw new UsageException("--listen must be HOST:PORT (such as 127.0.0.1:8181 or [::1]:8181), not " + listen);
+            throw new UsageException(
+                    "--listen must be HOST:PORT (such as 127.0.0.1:8181 or [::1]:8181), not " + listen);
         }
-        String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
-        ServeOptions.Builder b = ServeOptions.builder().listen(host, Integer.parseInt(m.group(2))).tokens(tokens).log(log);
+        String host =
+                m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
+        ServeOptions.Builder b = ServeOptions.builder()
+                .listen(host, Integer.parseInt(m.group(2)))
+                .tokens(tokens)
+                .log(log);
         if (replica != null) {
             b.replica(replica);
         }
@@ -93,12 +123,15 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         if (log != null) {
-            Outputs.checkDestination("--log", log, Outputs.filesUnder("a rulebase file", Options.rulesOrDefault(rules),
-                    Integer.MAX_VALUE));
+            Outputs.checkDestination(
+                    "--log",
+                    log,
+                    Outputs.filesUnder("a rulebase file", Options.rulesOrDefault(rules), Integer.MAX_VALUE));
         }
         if (options.tokens() == null && !ServeOptions.isLoopback(host)) {
-            throw new UsageException("refusing to listen on " + host + " without --tokens: anyone who can reach it could ask "
-                    + "for decisions; give a tokens file, or listen on loopback (127.0.0.1)");
+            throw new UsageException(
+                    "refusing to listen on " + host + " without --tokens: anyone who can reach it could ask "
+                            + "for decisions; give a tokens file, or listen on loopback (127.0.0.1)");
         }
         PolicyEngine engine = Options.engine(rules, limits);
         GatehouseServer server;
@@ -110,13 +143,19 @@ final class ServeCommand implements Callable<Integer> {
             throw new OutputFailure(e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            stopped.countDown();
-        }, "gatehouse-serve-shutdown"));
-        spec.commandLine().getErr().println("gatehouse: serving on http://" + (host.contains(":") ? "[" + host + "]" : host)
-                + ":" + server.port() + "/ (rulebase " + engine.rulebaseDigest() + (log != null ? ", log " + log
-                + " as replica " + options.replica() : "") + (tokens != null ? ", tokens from " + tokens : "") + ")");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.stop();
+                            stopped.countDown();
+                        },
+                        "gatehouse-serve-shutdown"));
+        spec.commandLine()
+                .getErr()
+                .println("gatehouse: serving on http://" + (host.contains(":") ? "[" + host + "]" : host)
+                        + ":" + server.port() + "/ (rulebase " + engine.rulebaseDigest()
+                        + (log != null ? ", log " + log + " as replica " + options.replica() : "")
+                        + (tokens != null ? ", tokens from " + tokens : "") + ")");
         spec.commandLine().getErr().flush();
         stopped.await();
         return ExitCode.OK;

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "test",
         mixinStandardHelpOptions = true,
-        description = "Runs the golden cases against the rulebase: one line per case, a diff for each failure, coverage.",
+        description =
+                "Runs the golden cases against the rulebase: one line per case, a diff for each failure, coverage.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every case passed (and coverage is at least --min-coverage)",
@@ -40,21 +41,33 @@ final class TestCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BundleOptions bundle = new BundleOptions();
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "the rulebase folder (default: the repository's rules/ with ./gatehouse, else the copy bundled at build time)")
+    @Option(
+            names = "--rules",
+            paramLabel = "DIR",
+            description =
+                    "the rulebase folder (default: the repository's rules/ with ./gatehouse, else the copy bundled at build time)")
     Path rules;
 
-    @Option(names = "--fixtures", paramLabel = "DIR", defaultValue = "fixtures",
+    @Option(
+            names = "--fixtures",
+            paramLabel = "DIR",
+            defaultValue = "fixtures",
             description = "the golden cases folder (default: ${DEFAULT-VALUE})")
     Path fixtures;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "also write a JUnit XML report here")
     Path junit;
 
-    @Option(names = "--min-coverage", paramLabel = "PCT",
+    @Option(
+            names = "--min-coverage",
+            paramLabel = "PCT",
             description = "fail when rule or control coverage is below this percentage (0 to 100)")
     BigDecimal minCoverage;
 
-    @Option(names = "--run", paramLabel = "PATTERN", description = "run only the cases whose name matches this regular expression")
+    @Option(
+            names = "--run",
+            paramLabel = "PATTERN",
+            description = "run only the cases whose name matches this regular expression")
     String run;
 
     @CommandLine.Spec
@@ -76,7 +89,8 @@ final class TestCommand implements Callable<Integer> {
             throw new UsageException("no fixtures folder: " + fixtures);
         }
         if (junit != null) {
-            List<Outputs.Input> read = new ArrayList<>(Outputs.filesUnder("a golden case file", fixtures, Integer.MAX_VALUE));
+            List<Outputs.Input> read =
+                    new ArrayList<>(Outputs.filesUnder("a golden case file", fixtures, Integer.MAX_VALUE));
             read.addAll(Outputs.filesUnder("a rulebase file", rules, Integer.MAX_VALUE));
             if (bundle.asInput() != null) {
                 read.add(bundle.asInput());
@@ -91,8 +105,8 @@ final class TestCommand implements Callable<Integer> {
         bad.addAll(CaseLoader.unknownControls(loaded.cases(), engine.controls()));
         if (!bad.isEmpty()) {
             Main.printDiagnostics(bad, err);
-            err.println("gatehouse: bad fixtures (" + bad.size() + " problem"
-                    + (bad.size() == 1 ? "" : "s") + "); no case was run");
+            err.println("gatehouse: bad fixtures (" + bad.size() + " problem" + (bad.size() == 1 ? "" : "s")
+                    + "); no case was run");
             return ExitCode.BAD_INPUT;
         }
         List<GoldenCase> cases = loaded.cases().stream()
@@ -101,7 +115,8 @@ final class TestCommand implements Callable<Integer> {
         if (cases.isEmpty()) {
             throw new UsageException(run == null ? "no golden case under " + fixtures : "no case matches --run " + run);
         }
-        List<CaseResult> results = cases.stream().map(c -> CaseRunner.run(engine, c)).toList();
+        List<CaseResult> results =
+                cases.stream().map(c -> CaseRunner.run(engine, c)).toList();
         Coverage coverage = Coverage.ofResults(engine, results);
         out.print(CaseReport.text(results));
         out.print(coverage.render());
@@ -111,12 +126,13 @@ final class TestCommand implements Callable<Integer> {
         }
         int exit = results.stream().allMatch(CaseResult::passed) ? ExitCode.OK : ExitCode.NOT_ELIGIBLE;
         if (exit != ExitCode.OK) {
-            err.println("gatehouse: " + results.stream().filter(r -> !r.passed()).count() + " of " + results.size()
-                    + " cases failed");
+            err.println("gatehouse: "
+                    + results.stream().filter(r -> !r.passed()).count() + " of " + results.size() + " cases failed");
         }
         if (minCoverage != null && !coverage.meets(minCoverage)) {
             err.println("gatehouse: coverage is below --min-coverage " + minCoverage.toPlainString() + "%: rules "
-                    + coverage.rulePercent().toPlainString() + "%, controls " + coverage.controlPercent().toPlainString() + "%");
+                    + coverage.rulePercent().toPlainString() + "%, controls "
+                    + coverage.controlPercent().toPlainString() + "%");
             exit = ExitCode.NOT_ELIGIBLE;
         }
         err.flush();

@@ -29,7 +29,8 @@ final class TrustOptions {
     /** A regular file's bytes, at most {@code max} (exit 2 otherwise, naming the file). */
     static byte[] readFile(Path file, int max, String what) {
         if (!Files.isRegularFile(file)) {
-            throw new UsageException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file") + " (" + what + ")");
+            throw new UsageException(
+                    file + ": " + (Files.exists(file) ? "not a regular file" : "no such file") + " (" + what + ")");
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(max + 1);

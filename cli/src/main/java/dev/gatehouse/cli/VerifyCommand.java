@@ -22,27 +22,52 @@ import picocli.CommandLine.Option;
         description = "Verifies a signed decision (evaluate --attest): signed by the key, about the artifact, PASSED, "
                 + "for the environment, and recent.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:verified: the artifact may be deployed", "1:not verified (the reason is on stderr)",
-            "2:bad usage, an unreadable key or a malformed attestation", "3:internal error"})
+        exitCodeList = {
+            "0:verified: the artifact may be deployed",
+            "1:not verified (the reason is on stderr)",
+            "2:bad usage, an unreadable key or a malformed attestation",
+            "3:internal error"
+        })
 final class VerifyCommand implements Callable<Integer> {
-    @Option(names = "--attestation", required = true, paramLabel = "FILE", description = "the DSSE envelope evaluate --attest wrote")
+    @Option(
+            names = "--attestation",
+            required = true,
+            paramLabel = "FILE",
+            description = "the DSSE envelope evaluate --attest wrote")
     Path attestation;
 
-    @Option(names = "--key", required = true, paramLabel = "PUB",
-            description = "the gate's public key (PEM, SPKI): Ed25519 or ECDSA P-256; repeat it to accept any of several (key rotation)")
+    @Option(
+            names = "--key",
+            required = true,
+            paramLabel = "PUB",
+            description =
+                    "the gate's public key (PEM, SPKI): Ed25519 or ECDSA P-256; repeat it to accept any of several (key rotation)")
     java.util.List<Path> key;
 
-    @Option(names = "--digest", required = true, paramLabel = "sha256:HEX", description = "the artifact about to be deployed")
+    @Option(
+            names = "--digest",
+            required = true,
+            paramLabel = "sha256:HEX",
+            description = "the artifact about to be deployed")
     String digest;
 
-    @Option(names = "--environment", paramLabel = "ENV", description = "require the decision to be for this target environment")
+    @Option(
+            names = "--environment",
+            paramLabel = "ENV",
+            description = "require the decision to be for this target environment")
     String environment;
 
-    @Option(names = "--max-age", paramLabel = "DURATION", defaultValue = "24h",
+    @Option(
+            names = "--max-age",
+            paramLabel = "DURATION",
+            defaultValue = "24h",
             description = "the oldest decision accepted: 24h, 30m, 7d, 90s (default ${DEFAULT-VALUE})")
     String maxAge;
 
-    @Option(names = "--at", paramLabel = "INSTANT", converter = Options.InstantConverter.class,
+    @Option(
+            names = "--at",
+            paramLabel = "INSTANT",
+            converter = Options.InstantConverter.class,
             description = "the time to check freshness against, RFC 3339 UTC (default: now)")
     Instant at;
 
@@ -69,12 +94,18 @@ final class VerifyCommand implements Callable<Integer> {
         }
         AttestationVerifier.Request request;
         try {
-            request = new AttestationVerifier.Request(digest, environment, age, at != null ? at : clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            request = new AttestationVerifier.Request(
+                    digest,
+                    environment,
+                    age,
+                    at != null ? at : clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--digest: " + e.getMessage());
         }
-        java.util.List<Keys.VerificationKey> pub = key.stream().map(k -> TrustOptions.verificationKey("--key", k)).toList();
-        byte[] envelope = TrustOptions.readFile(attestation, dev.gatehouse.trust.Dsse.MAX_ENVELOPE_BYTES, "an attestation");
+        java.util.List<Keys.VerificationKey> pub =
+                key.stream().map(k -> TrustOptions.verificationKey("--key", k)).toList();
+        byte[] envelope =
+                TrustOptions.readFile(attestation, dev.gatehouse.trust.Dsse.MAX_ENVELOPE_BYTES, "an attestation");
         AttestationVerifier.Result result;
         try {
             result = AttestationVerifier.verify(envelope, attestation.toString(), pub, request);

@@ -31,9 +31,12 @@ import picocli.CommandLine.Option;
                     + "evidence: (the default) or readback:, e.g. --set readback:/edge/waf=false."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:it ran", "1:--fail-on-flip and eligibility differs",
+        exitCodeList = {
+            "0:it ran",
+            "1:--fail-on-flip and eligibility differs",
             "2:bad input (including a variant that breaks the contract), bad usage or rules that do not compile",
-            "3:internal error"})
+            "3:internal error"
+        })
 final class WhatifCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EvaluationLimits limits = new EvaluationLimits();
@@ -47,7 +50,9 @@ final class WhatifCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BaseInputs inputs = new BaseInputs();
 
-    @Option(names = "--set", paramLabel = "[DOC:]POINTER=JSON",
+    @Option(
+            names = "--set",
+            paramLabel = "[DOC:]POINTER=JSON",
             description = "set a field of the variant (replace, or add; /list/- appends), e.g. "
                     + "--set '/ci/checks/test=\"passed\"'")
     List<String> sets = new ArrayList<>();
@@ -55,7 +60,10 @@ final class WhatifCommand implements Callable<Integer> {
     @Option(names = "--unset", paramLabel = "[DOC:]POINTER", description = "remove a field of the variant")
     List<String> unsets = new ArrayList<>();
 
-    @Option(names = "--patch", paramLabel = "[DOC:]FILE", description = "an RFC 6902 JSON Patch to apply to the variant")
+    @Option(
+            names = "--patch",
+            paramLabel = "[DOC:]FILE",
+            description = "an RFC 6902 JSON Patch to apply to the variant")
     List<String> patches = new ArrayList<>();
 
     @Option(names = "--with-rules", paramLabel = "DIR", description = "evaluate the variant under this rulebase")
@@ -64,7 +72,10 @@ final class WhatifCommand implements Callable<Integer> {
     @Option(names = "--with-exceptions", paramLabel = "DIR", description = "evaluate the variant with these exceptions")
     Path withExceptions;
 
-    @Option(names = "--with-at", paramLabel = "INSTANT|+Nd|+Nh", converter = Options.TimeConverter.class,
+    @Option(
+            names = "--with-at",
+            paramLabel = "INSTANT|+Nd|+Nh",
+            converter = Options.TimeConverter.class,
             description = "evaluate the variant at this instant, or this long after (+) or before (-) the base's time: "
                     + "+10d, +36h, -90m, +30s")
     Options.Time withAt;
@@ -75,9 +86,11 @@ final class WhatifCommand implements Callable<Integer> {
     @Option(names = "--fail-on-flip", description = "exit 1 when eligibility differs")
     boolean failOnFlip;
 
-    @Option(names = "--explain-blockers",
-            description = "list what blocks the variant: each violation's evidence, what its control needs, and whether "
-                    + "an exception could waive it")
+    @Option(
+            names = "--explain-blockers",
+            description =
+                    "list what blocks the variant: each violation's evidence, what its control needs, and whether "
+                            + "an exception could waive it")
     boolean explainBlockers;
 
     @CommandLine.Spec
@@ -106,7 +119,7 @@ final class WhatifCommand implements Callable<Integer> {
                 case "--set" -> changes.set(set.next());
                 case "--unset" -> changes.unset(unset.next());
                 case "--patch" -> changes.patch(patch.next());
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -135,12 +148,14 @@ final class WhatifCommand implements Callable<Integer> {
         if (withRules != null) {
             changes.rules(variantEngine);
         }
-        Scenario base = Scenario.read(inputs.evidence, inputs.readback, inputs.exceptions,
-                inputs.at != null ? inputs.at : clock.instant());
+        Scenario base = Scenario.read(
+                inputs.evidence, inputs.readback, inputs.exceptions, inputs.at != null ? inputs.at : clock.instant());
         Changes built = changes.build();
         WhatIfResult result = WhatIfEngine.of(engine).whatIf(base, built);
         List<Blocker> blockers = explainBlockers
-                ? Blockers.explain(variantEngine, WhatIfEngine.of(engine).variantInput(base, built),
+                ? Blockers.explain(
+                        variantEngine,
+                        WhatIfEngine.of(engine).variantInput(base, built),
                         java.time.Instant.parse(result.variant().provenance().evaluatedAt()))
                 : null;
         String rendered;

@@ -41,19 +41,25 @@ class AssembledCasesTest {
 
     static List<String> flags(Path dir) throws IOException {
         JsonNode c = new YAMLMapper().readTree(dir.resolve("case.yaml").toFile());
-        String samples = HERE.relativize(CliRun.ROOT.resolve("assemble/src/test/resources/samples")).toString();
+        String samples = HERE.relativize(CliRun.ROOT.resolve("assemble/src/test/resources/samples"))
+                .toString();
         String self = HERE.relativize(dir).toString();
         List<String> out = new ArrayList<>();
-        c.path("args").forEach(a -> out.add(a.asText().replace("{samples}", samples).replace("{case}", self)));
+        c.path("args")
+                .forEach(a -> out.add(a.asText().replace("{samples}", samples).replace("{case}", self)));
         return out;
     }
 
     private void run(Path dir) throws IOException {
-        String at = new YAMLMapper().readTree(dir.resolve("case.yaml").toFile()).path("at").asText();
+        String at = new YAMLMapper()
+                .readTree(dir.resolve("case.yaml").toFile())
+                .path("at")
+                .asText();
         List<String> flags = flags(dir);
         Path e = tmp.resolve("evidence.json");
         Path r = tmp.resolve("readback.json");
-        List<String> assemble = new ArrayList<>(List.of("assemble", "--evidence-out", e.toString(), "--readback-out", r.toString()));
+        List<String> assemble =
+                new ArrayList<>(List.of("assemble", "--evidence-out", e.toString(), "--readback-out", r.toString()));
         assemble.addAll(flags);
         CliRun assembled = CliRun.of(assemble.toArray(String[]::new));
         assertEquals(new CliRun(0, "", ""), assembled);
@@ -78,7 +84,9 @@ class AssembledCasesTest {
             Files.writeString(file, actual, StandardCharsets.UTF_8);
             return;
         }
-        assertEquals(Files.exists(file) ? Files.readString(file) : "<missing " + file + ">", actual,
+        assertEquals(
+                Files.exists(file) ? Files.readString(file) : "<missing " + file + ">",
+                actual,
                 "golden " + file + " differs (rerun with -Dgatehouse.rewriteGoldens=true to accept)");
     }
 }

@@ -49,26 +49,32 @@ class AttacksIT {
     /** A file made in {tmp} before the run: {@code head}, then {@code repeat} {@code times} times, then {@code tail}. */
     record Generated(String head, String repeat, long times, String tail) {}
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @TestFactory
     Stream<DynamicTest> everyAttackEndsAsItMust() throws IOException {
         List<Path> cases;
         try (Stream<Path> s = Files.list(ATTACKS)) {
-            cases = s.filter(p -> Files.isRegularFile(p.resolve("case.yaml"))).sorted().toList();
+            cases = s.filter(p -> Files.isRegularFile(p.resolve("case.yaml")))
+                    .sorted()
+                    .toList();
         }
         assertFalse(cases.isEmpty(), "no attack cases under " + ATTACKS);
-        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> run(dir)));
+        return cases.stream()
+                .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> run(dir)));
     }
 
     static void run(Path dir) throws Exception {
         Attack a = YAML.readValue(dir.resolve("case.yaml").toFile(), Attack.class);
-        assertTrue(a.issue() != null && a.what() != null && a.args() != null && a.stderr() != null,
+        assertTrue(
+                a.issue() != null && a.what() != null && a.args() != null && a.stderr() != null,
                 dir + "/case.yaml needs issue, what, args, exit and stderr");
         Path tmp = Files.createTempDirectory("attack-");
         for (String fifo : a.fifos() == null ? List.<String>of() : a.fifos()) {
-            Process mk = new ProcessBuilder("mkfifo", tmp.resolve(fifo).toString()).inheritIO().start();
+            Process mk = new ProcessBuilder("mkfifo", tmp.resolve(fifo).toString())
+                    .inheritIO()
+                    .start();
             assertEquals(0, mk.waitFor(), "mkfifo " + fifo);
         }
         if (a.generate() != null) {
@@ -100,7 +106,9 @@ class AttacksIT {
         }
         File out = a.stdoutTo() == null ? tmp.resolve("stdout").toFile() : new File(expand(a.stdoutTo(), dir, tmp));
         File err = tmp.resolve("stderr").toFile();
-        pb.redirectOutput(ProcessBuilder.Redirect.to(out)).redirectError(err).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.redirectOutput(ProcessBuilder.Redirect.to(out))
+                .redirectError(err)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process p = pb.start();
         int timeout = a.timeoutSeconds() == null ? 60 : a.timeoutSeconds();
         if (!p.waitFor(timeout, TimeUnit.SECONDS)) {
@@ -137,7 +145,9 @@ class AttacksIT {
     /** {root}, {example} (the worked example), {fixtures}, {case} (this case's folder), {tmp} (a fresh folder). */
     static String expand(String s, Path dir, Path tmp) {
         return s.replace("{root}", CliRun.ROOT.toString())
-                .replace("{example}", CliRun.ROOT.resolve("fixtures/worked-example").toString())
+                .replace(
+                        "{example}",
+                        CliRun.ROOT.resolve("fixtures/worked-example").toString())
                 .replace("{fixtures}", CliRun.ROOT.resolve("fixtures").toString())
                 .replace("{case}", dir.toString())
                 .replace("{tmp}", tmp.toString());

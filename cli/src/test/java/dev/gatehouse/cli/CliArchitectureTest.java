@@ -15,17 +15,32 @@ class CliArchitectureTest {
 
     @Test
     void theEngineDoesNotDependOnTheCommand() {
-        noClasses().that().resideOutsideOfPackage("dev.gatehouse.cli..")
-                .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.cli..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.gatehouse.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.gatehouse.cli..")
                 .check(CLASSES);
     }
 
     @Test
     void theCommandUsesOnlyThePublicApiOfTheEngine() {
-        noClasses().that().resideInAPackage("dev.gatehouse.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.gatehouse.internal.load..", "dev.gatehouse.internal.validate..",
-                        "dev.gatehouse.facts..", "dev.gatehouse.internal.rulebase..", "dev.gatehouse.internal.evaluate..",
-                        "dev.gatehouse.internal.decide..", "dev.gatehouse.internal.explain..", "org.kie..", "org.drools..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gatehouse.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.gatehouse.internal.load..",
+                        "dev.gatehouse.internal.validate..",
+                        "dev.gatehouse.facts..",
+                        "dev.gatehouse.internal.rulebase..",
+                        "dev.gatehouse.internal.evaluate..",
+                        "dev.gatehouse.internal.decide..",
+                        "dev.gatehouse.internal.explain..",
+                        "org.kie..",
+                        "org.drools..")
                 .check(CLASSES);
     }
 }

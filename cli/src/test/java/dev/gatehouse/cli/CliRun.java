@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /** One run of the command in-process: its exit code, stdout and stderr (shared by the CLI tests). */
 record CliRun(int exit, String out, String err) {
     /** The repository root, as Maven passes it to the tests. */
-    static final Path ROOT = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
 
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();

@@ -23,9 +23,16 @@ class DecisionLogCliIT {
     Path tmp;
 
     static List<String> evaluate(String at, String... more) {
-        List<String> args = new ArrayList<>(List.of("evaluate", "--evidence", W.resolve("evidence.json").toString(),
-                "--readback", W.resolve("readback.json").toString(), "--exceptions", W.resolve("exceptions").toString(),
-                "--at", at));
+        List<String> args = new ArrayList<>(List.of(
+                "evaluate",
+                "--evidence",
+                W.resolve("evidence.json").toString(),
+                "--readback",
+                W.resolve("readback.json").toString(),
+                "--exceptions",
+                W.resolve("exceptions").toString(),
+                "--at",
+                at));
         args.addAll(List.of(more));
         return args;
     }
@@ -44,14 +51,19 @@ class DecisionLogCliIT {
 
         CliRun verify = CliRun.of("log", "verify", log.toString());
         assertEquals(1, verify.exit());
-        assertEquals(log + ":2: line 2 is torn: the last append did not complete (" + torn + " bytes without a newline); "
-                + "line 1 is intact, head " + head1 + ", and the next evaluate --log removes it\n", verify.out());
+        assertEquals(
+                log + ":2: line 2 is torn: the last append did not complete (" + torn + " bytes without a newline); "
+                        + "line 1 is intact, head " + head1 + ", and the next evaluate --log removes it\n",
+                verify.out());
         assertEquals("", verify.err());
 
-        CliRun next = CliRun.of(evaluate("2026-11-28T14:00:00Z", "--log", log.toString()).toArray(String[]::new));
+        CliRun next = CliRun.of(
+                evaluate("2026-11-28T14:00:00Z", "--log", log.toString()).toArray(String[]::new));
         assertEquals(0, next.exit(), next.err());
-        assertEquals("gatehouse: the decision log " + log + " ended in a torn line 2 (" + torn + " bytes without a newline: "
-                + "an earlier append did not complete); removed it, and logged this decision as line 2\n", next.err());
+        assertEquals(
+                "gatehouse: the decision log " + log + " ended in a torn line 2 (" + torn + " bytes without a newline: "
+                        + "an earlier append did not complete); removed it, and logged this decision as line 2\n",
+                next.err());
         CliRun ok = CliRun.of("log", "verify", log.toString());
         assertEquals(0, ok.exit(), ok.out());
         assertTrue(ok.out().startsWith(log + ": OK, 2 lines, head sha256:"), ok.out());
@@ -66,7 +78,8 @@ class DecisionLogCliIT {
     @Test
     void whenTheFileSizeLimitStopsTheAppendThenExit3AndTheLogIsAsItWas() throws Exception {
         Path log = tmp.resolve("decisions.jsonl");
-        CliRun first = CliRun.of(evaluate("2026-11-28T12:00:00Z", "--log", log.toString()).toArray(String[]::new));
+        CliRun first = CliRun.of(
+                evaluate("2026-11-28T12:00:00Z", "--log", log.toString()).toArray(String[]::new));
         assertEquals(0, first.exit(), first.err());
         byte[] before = Files.readAllBytes(log);
         // Room for half of a second line: the append starts, writes up to the limit, then fails.
@@ -74,8 +87,15 @@ class DecisionLogCliIT {
         assertTrue(limitKb * 1024 > before.length && limitKb * 1024 < 2L * before.length, "limit " + limitKb);
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:-UsePerfData", "-Xshare:off", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-XX:-UsePerfData",
+                "-Xshare:off",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(evaluate("2026-11-28T13:00:00Z", "--log", log.toString()));
         StringBuilder script = new StringBuilder("ulimit -f " + limitKb + "; exec");
         for (String c : command) {
@@ -89,12 +109,15 @@ class DecisionLogCliIT {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running");
         String err = Files.readString(tmp.resolve("stderr"), StandardCharsets.UTF_8);
         assertEquals(3, p.exitValue(), err);
-        assertEquals("gatehouse: the decision was reported but not logged: cannot append to the decision log " + log
-                + ": File too large; the log was left as it was (1 line)\n", err);
+        assertEquals(
+                "gatehouse: the decision was reported but not logged: cannot append to the decision log " + log
+                        + ": File too large; the log was left as it was (1 line)\n",
+                err);
         assertTrue(Files.readString(tmp.resolve("stdout")).contains("\"eligible\": true"));
         assertArrayEquals(before, Files.readAllBytes(log));
 
-        CliRun next = CliRun.of(evaluate("2026-11-28T14:00:00Z", "--log", log.toString()).toArray(String[]::new));
+        CliRun next = CliRun.of(
+                evaluate("2026-11-28T14:00:00Z", "--log", log.toString()).toArray(String[]::new));
         assertEquals(0, next.exit(), next.err());
         assertEquals("", next.err());
         CliRun ok = CliRun.of("log", "verify", log.toString());

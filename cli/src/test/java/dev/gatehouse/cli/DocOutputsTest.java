@@ -44,11 +44,12 @@ import org.junit.jupiter.api.TestFactory;
 class DocOutputsTest {
     static final Pattern BLOCK = Pattern.compile(
             "^<!-- gatehouse-output: ([^\n]+?) -->\n(```[a-z]*\n)(.*?)^```\n", Pattern.DOTALL | Pattern.MULTILINE);
-    static final Pattern SCRIPT = Pattern.compile(
-            "^<!-- gatehouse-script -->\n(```[a-z]*\n)(.*?)^```\n", Pattern.DOTALL | Pattern.MULTILINE);
+    static final Pattern SCRIPT =
+            Pattern.compile("^<!-- gatehouse-script -->\n(```[a-z]*\n)(.*?)^```\n", Pattern.DOTALL | Pattern.MULTILINE);
     static final Pattern SED = Pattern.compile("([0-9]+)s/([^/]+)/([^/]*)/");
     /** Options whose value is a file the command writes: it goes to the script's folder. */
     static final Set<String> WRITES = Set.of("--log", "--output", "--junit", "--evidence-out", "--readback-out");
+
     static final boolean REWRITE = Boolean.getBoolean("gatehouse.rewriteGoldens");
 
     static final Path CANDIDATE = CliRun.ROOT.resolve("docs/examples/candidate-rules");
@@ -74,8 +75,10 @@ class DocOutputsTest {
                 marked++;
                 String actual = output(m.group(1));
                 blocks.add(new String[] {"gatehouse " + m.group(1), m.group(3), actual});
-                m.appendReplacement(rewritten, Matcher.quoteReplacement(
-                        "<!-- gatehouse-output: " + m.group(1) + " -->\n" + m.group(2) + actual + "```\n"));
+                m.appendReplacement(
+                        rewritten,
+                        Matcher.quoteReplacement(
+                                "<!-- gatehouse-output: " + m.group(1) + " -->\n" + m.group(2) + actual + "```\n"));
             }
             m.appendTail(rewritten);
             m = SCRIPT.matcher(rewritten.toString());
@@ -84,11 +87,19 @@ class DocOutputsTest {
                 scripts++;
                 List<List<String>> commands = commands(m.group(2));
                 String actual = transcript(commands);
-                blocks.add(new String[] {"script " + String.join(" ; ", commands.stream()
-                        .map(c -> c.get(0).substring(2).replace(" \\", "")).toList()),
-                        m.group(2), actual});
-                m.appendReplacement(rewritten, Matcher.quoteReplacement(
-                        "<!-- gatehouse-script -->\n" + m.group(1) + actual + "```\n"));
+                blocks.add(new String[] {
+                    "script "
+                            + String.join(
+                                    " ; ",
+                                    commands.stream()
+                                            .map(c -> c.get(0).substring(2).replace(" \\", ""))
+                                            .toList()),
+                    m.group(2),
+                    actual
+                });
+                m.appendReplacement(
+                        rewritten,
+                        Matcher.quoteReplacement("<!-- gatehouse-script -->\n" + m.group(1) + actual + "```\n"));
             }
             m.appendTail(rewritten);
             if (REWRITE && !blocks.isEmpty()) {
@@ -97,11 +108,18 @@ class DocOutputsTest {
             }
             String name = CliRun.ROOT.relativize(doc).toString();
             for (String[] b : blocks) {
-                tests.add(DynamicTest.dynamicTest(name + ": " + b[0], () -> assertEquals(b[1], b[2],
-                        name + " shows stale output for " + b[0] + " (rewrite with -Dgatehouse.rewriteGoldens=true)")));
+                tests.add(DynamicTest.dynamicTest(
+                        name + ": " + b[0],
+                        () -> assertEquals(
+                                b[1],
+                                b[2],
+                                name + " shows stale output for " + b[0]
+                                        + " (rewrite with -Dgatehouse.rewriteGoldens=true)")));
             }
         }
-        assertTrue(marked >= 5, "expected the marked output blocks of docs/whatif.md and docs/reports.md, found " + marked);
+        assertTrue(
+                marked >= 5,
+                "expected the marked output blocks of docs/whatif.md and docs/reports.md, found " + marked);
         assertTrue(scripts >= 3, "expected the script blocks of docs/whatif.md, found " + scripts);
         return tests.stream();
     }
@@ -139,7 +157,8 @@ class DocOutputsTest {
                 display.forEach(l -> out.append(l).append('\n'));
                 StringBuilder line = new StringBuilder();
                 for (String l : display) {
-                    line.append(l.endsWith(" \\") ? l.substring(0, l.length() - 2) : l).append(' ');
+                    line.append(l.endsWith(" \\") ? l.substring(0, l.length() - 2) : l)
+                            .append(' ');
                 }
                 List<String> words = split(line.substring(2));
                 String command = words.get(0);
@@ -157,8 +176,9 @@ class DocOutputsTest {
                         Files.createDirectory(dir.resolve(args.get(0)));
                     }
                     case "cp" -> copy(args, dir, line.toString());
-                    default -> throw new AssertionError("a gatehouse-script command must be ./gatehouse, cat, sed -i, mkdir"
-                            + " or cp -r, not: " + line);
+                    default ->
+                        throw new AssertionError("a gatehouse-script command must be ./gatehouse, cat, sed -i, mkdir"
+                                + " or cp -r, not: " + line);
                 }
             }
             return out.toString();
@@ -178,13 +198,18 @@ class DocOutputsTest {
     /** {@code sed -i 'Ns/OLD/NEW/' FILE}: replaces the first OLD (literal text) on line N; fails when it is not there. */
     private static void sed(List<String> args, Path dir, String line) throws IOException {
         Matcher m = args.size() == 3 && args.get(0).equals("-i") ? SED.matcher(args.get(1)) : null;
-        if (m == null || !m.matches() || m.group(2).matches(".*[\\\\\\[\\]*^$&].*") || m.group(3).contains("&")) {
+        if (m == null
+                || !m.matches()
+                || m.group(2).matches(".*[\\\\\\[\\]*^$&].*")
+                || m.group(3).contains("&")) {
             throw new AssertionError("only sed -i 'Ns/OLD/NEW/' FILE is supported (OLD and NEW literal): " + line);
         }
         Path file = path(args.get(2), "", dir);
-        List<String> lines = new ArrayList<>(List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)));
+        List<String> lines = new ArrayList<>(
+                List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)));
         int n = Integer.parseInt(m.group(1));
-        assertTrue(n >= 1 && n < lines.size() && lines.get(n - 1).contains(m.group(2)),
+        assertTrue(
+                n >= 1 && n < lines.size() && lines.get(n - 1).contains(m.group(2)),
                 "sed: line " + n + " of " + args.get(2) + " does not contain " + m.group(2) + ": " + line);
         lines.set(n - 1, replaceFirst(lines.get(n - 1), m.group(2), m.group(3)));
         Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
@@ -201,8 +226,9 @@ class DocOutputsTest {
             target = target.resolve(source.getFileName().toString());
         }
         Path to = target;
-        assertTrue(Files.isDirectory(source) && !Files.exists(to), "cp -r: " + args.get(1) + " is not a folder or "
-                + args.get(2) + " is taken: " + line);
+        assertTrue(
+                Files.isDirectory(source) && !Files.exists(to),
+                "cp -r: " + args.get(1) + " is not a folder or " + args.get(2) + " is taken: " + line);
         try (Stream<Path> s = Files.walk(source)) {
             for (Path p : s.sorted().toList()) {
                 Files.copy(p, to.resolve(source.relativize(p).toString()));
@@ -222,12 +248,18 @@ class DocOutputsTest {
         for (String a : words) {
             // The first word is the command (assemble is also a folder of the repository: not a path).
             int eq = a.indexOf('=');
-            if (!a.startsWith("-") && !args.isEmpty() && eq > 0 && !Files.exists(CliRun.ROOT.resolve(a))
+            if (!a.startsWith("-")
+                    && !args.isEmpty()
+                    && eq > 0
+                    && !Files.exists(CliRun.ROOT.resolve(a))
                     && Files.exists(CliRun.ROOT.resolve(a.substring(eq + 1)))) {
                 // KIND=FILE (assemble's --vsa): the file part is a path
                 args.add(a.substring(0, eq + 1) + CliRun.ROOT.resolve(a.substring(eq + 1)));
             } else {
-                args.add(a.startsWith("-") || args.isEmpty() ? a : path(a, previous, dir).toString());
+                args.add(
+                        a.startsWith("-") || args.isEmpty()
+                                ? a
+                                : path(a, previous, dir).toString());
             }
             previous = a;
         }
@@ -242,7 +274,8 @@ class DocOutputsTest {
     /** Where a path argument points: the script's folder, else the repository root, else it is left as given. */
     static Path path(String arg, String previous, Path dir) {
         // assemble's --junit reads a report: one that exists in the repository is that file, not an output.
-        boolean writes = WRITES.contains(previous) && !("--junit".equals(previous) && Files.exists(CliRun.ROOT.resolve(arg)));
+        boolean writes =
+                WRITES.contains(previous) && !("--junit".equals(previous) && Files.exists(CliRun.ROOT.resolve(arg)));
         if (dir != null && (Files.exists(dir.resolve(arg)) || writes)) {
             return dir.resolve(arg);
         }
@@ -255,10 +288,13 @@ class DocOutputsTest {
         if (REWRITE) {
             refreshCandidateRules();
         }
-        assertEquals(expectedCandidateRules(), files(CANDIDATE), "docs/examples/candidate-rules is stale: it must be rules/"
-                + " with SEC-002 hard in production (the last cell of its enforcement.csv row) and nothing else changed;"
-                + " refresh it with mvn -B -ntp -o test -pl cli -am -Dtest=DocOutputsTest"
-                + " -Dsurefire.failIfNoSpecifiedTests=false -Dgatehouse.rewriteGoldens=true");
+        assertEquals(
+                expectedCandidateRules(),
+                files(CANDIDATE),
+                "docs/examples/candidate-rules is stale: it must be rules/"
+                        + " with SEC-002 hard in production (the last cell of its enforcement.csv row) and nothing else changed;"
+                        + " refresh it with mvn -B -ntp -o test -pl cli -am -Dtest=DocOutputsTest"
+                        + " -Dsurefire.failIfNoSpecifiedTests=false -Dgatehouse.rewriteGoldens=true");
     }
 
     /** rules/ with SEC-002's production cell of enforcement.csv set to hard. */
@@ -274,9 +310,13 @@ class DocOutputsTest {
             if (cells.get(0).equals("control")) {
                 production = cells.indexOf("production");
             } else if (cells.get(0).equals("SEC-002")) {
-                assertTrue(production > 0 && production < cells.size(), "enforcement.csv has no production column before SEC-002");
-                assertTrue(!cells.get(production).equals("hard"), "SEC-002 is already hard in production in rules/: the"
-                        + " candidate rulebase of docs/whatif.md would change nothing; pick another mutation");
+                assertTrue(
+                        production > 0 && production < cells.size(),
+                        "enforcement.csv has no production column before SEC-002");
+                assertTrue(
+                        !cells.get(production).equals("hard"),
+                        "SEC-002 is already hard in production in rules/: the"
+                                + " candidate rulebase of docs/whatif.md would change nothing; pick another mutation");
                 List<String> mutated = new ArrayList<>(cells);
                 mutated.set(production, "hard");
                 lines.set(i, String.join(",", mutated));

@@ -35,13 +35,16 @@ class LauncherIT {
 
     @TempDir
     Path repo;
+
     private Path bin;
 
     record Run(int exit, String out, String err) {}
 
     @BeforeEach
     void copyTheLayout() throws IOException {
-        assertTrue(Files.isRegularFile(TARGET.resolve("gatehouse.jar")), "run after package: no " + TARGET.resolve("gatehouse.jar"));
+        assertTrue(
+                Files.isRegularFile(TARGET.resolve("gatehouse.jar")),
+                "run after package: no " + TARGET.resolve("gatehouse.jar"));
         Files.copy(CliRun.ROOT.resolve("gatehouse"), repo.resolve("gatehouse"));
         Path target = Files.createDirectories(repo.resolve("cli/target"));
         Files.createSymbolicLink(target.resolve("gatehouse.jar"), TARGET.resolve("gatehouse.jar"));
@@ -96,17 +99,28 @@ class LauncherIT {
     }
 
     private String[] evaluate(String... more) {
-        List<String> args = new ArrayList<>(List.of("evaluate", "--evidence", EXAMPLE.resolve("evidence.json").toString(),
-                "--readback", EXAMPLE.resolve("readback.json").toString(),
-                "--exceptions", EXAMPLE.resolve("exceptions").toString(), "--at", "2026-11-28T12:00:00Z"));
+        List<String> args = new ArrayList<>(List.of(
+                "evaluate",
+                "--evidence",
+                EXAMPLE.resolve("evidence.json").toString(),
+                "--readback",
+                EXAMPLE.resolve("readback.json").toString(),
+                "--exceptions",
+                EXAMPLE.resolve("exceptions").toString(),
+                "--at",
+                "2026-11-28T12:00:00Z"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
 
     private void breakARule() throws IOException {
-        Files.writeString(repo.resolve("rules/ci.drl"), "\nrule \"CI-001 broken\"\n    @control(\"CI-001\")\n"
-                + "    @description(\"broken\")\nwhen\n    $c : Enforcement(control == \"CI-001\")\n    $x : NoSuchFact()\n"
-                + "then\nend\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(
+                repo.resolve("rules/ci.drl"),
+                "\nrule \"CI-001 broken\"\n    @control(\"CI-001\")\n"
+                        + "    @description(\"broken\")\nwhen\n    $c : Enforcement(control == \"CI-001\")\n    $x : NoSuchFact()\n"
+                        + "then\nend\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
     }
 
     @Test
@@ -115,19 +129,27 @@ class LauncherIT {
         breakARule();
         // The rule is at lines + 2 .. lines + 9: the error points at it, with a column.
         java.util.function.Predicate<String> atTheRule = l -> {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^rules/ci\\.drl:(\\d+):(\\d+): ").matcher(l);
-            return m.find() && Integer.parseInt(m.group(1)) >= lines + 2 && Integer.parseInt(m.group(1)) <= lines + 9
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^rules/ci\\.drl:(\\d+):(\\d+): ")
+                    .matcher(l);
+            return m.find()
+                    && Integer.parseInt(m.group(1)) >= lines + 2
+                    && Integer.parseInt(m.group(1)) <= lines + 9
                     && Integer.parseInt(m.group(2)) > 0;
         };
 
         Run check = gatehouse("check");
         assertEquals(2, check.exit(), check.err());
-        assertTrue(check.err().lines().anyMatch(l -> atTheRule.test(l)
-                && l.contains(": unknown-fact-type: no fact type NoSuchFact")), check.err());
-        assertTrue(check.err().lines().reduce((a, b) -> b).orElse("").matches("gatehouse: rules: \\d+ findings?"),
+        assertTrue(
+                check.err()
+                        .lines()
+                        .anyMatch(l -> atTheRule.test(l) && l.contains(": unknown-fact-type: no fact type NoSuchFact")),
+                check.err());
+        assertTrue(
+                check.err().lines().reduce((a, b) -> b).orElse("").matches("gatehouse: rules: \\d+ findings?"),
                 check.err());
 
-        Run test = gatehouse("test", "--fixtures", CliRun.ROOT.resolve("fixtures").toString());
+        Run test =
+                gatehouse("test", "--fixtures", CliRun.ROOT.resolve("fixtures").toString());
         assertEquals(2, test.exit(), test.err());
         assertTrue(test.err().lines().anyMatch(atTheRule), test.err());
 
@@ -139,7 +161,8 @@ class LauncherIT {
     @Test
     void whenRulesIsBrokenThenAnotherRulesFolderStillWorks() throws Exception {
         breakARule();
-        Run evaluate = gatehouse(evaluate("--rules", CliRun.ROOT.resolve("rules").toString()));
+        Run evaluate =
+                gatehouse(evaluate("--rules", CliRun.ROOT.resolve("rules").toString()));
         assertEquals(0, evaluate.exit(), evaluate.err());
         assertEquals("", evaluate.err());
     }
@@ -147,8 +170,9 @@ class LauncherIT {
     @Test
     void whenARuleIsEditedThenTheNextCommandUsesTheEdit() throws Exception {
         Path security = repo.resolve("rules/security.drl");
-        Files.writeString(security, Files.readString(security)
-                .replace("\" has a fix available\"", "\" has a fix available (edited)\""));
+        Files.writeString(
+                security,
+                Files.readString(security).replace("\" has a fix available\"", "\" has a fix available (edited)\""));
         Run evaluate = gatehouse(evaluate());
         assertEquals(0, evaluate.exit(), evaluate.err());
         assertTrue(evaluate.out().contains("has a fix available (edited)"), evaluate.out());
@@ -157,12 +181,24 @@ class LauncherIT {
     @Test
     void whenTheJvmCrashesThenItsReportIsUnderCliTargetNotTheRepositoryRoot() throws Exception {
         // A real JVM crash: out of memory with CrashOnOutOfMemoryError writes hs_err_pid<N>.log and aborts.
-        Run crash = gatehouse(Map.of("GATEHOUSE_JAVA_OPTS", "-Xmx6m -XX:+CrashOnOutOfMemoryError -XX:-CreateCoredumpOnCrash"),
-                "test", "--fixtures", CliRun.ROOT.resolve("fixtures").toString());
+        Run crash = gatehouse(
+                Map.of("GATEHOUSE_JAVA_OPTS", "-Xmx6m -XX:+CrashOnOutOfMemoryError -XX:-CreateCoredumpOnCrash"),
+                "test",
+                "--fixtures",
+                CliRun.ROOT.resolve("fixtures").toString());
         assertNotEquals(0, crash.exit());
-        try (Stream<Path> root = Files.list(repo); Stream<Path> target = Files.list(repo.resolve("cli/target"))) {
-            assertEquals(List.of(), root.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("hs_err")).toList());
-            assertEquals(1, target.map(p -> p.getFileName().toString()).filter(n -> n.matches("hs_err_pid\\d+\\.log")).count(),
+        try (Stream<Path> root = Files.list(repo);
+                Stream<Path> target = Files.list(repo.resolve("cli/target"))) {
+            assertEquals(
+                    List.of(),
+                    root.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith("hs_err"))
+                            .toList());
+            assertEquals(
+                    1,
+                    target.map(p -> p.getFileName().toString())
+                            .filter(n -> n.matches("hs_err_pid\\d+\\.log"))
+                            .count(),
                     crash.out());
         }
     }
@@ -173,9 +209,11 @@ class LauncherIT {
         Path calls = repo.resolve("java-calls");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A java that crashes whenever it is asked to dump an archive, after writing part of one.
-        script(bin.resolve("java"), "#!/bin/bash\nfor a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*)\n"
-                + "  echo dump >>\"" + calls + "\"; printf 'partial' >\"${a#*=}\"; kill -ABRT $$;; esac; done\n"
-                + "echo \"run $*\" >>\"" + calls + "\"\nexec \"" + java + "\" \"$@\"\n");
+        script(
+                bin.resolve("java"),
+                "#!/bin/bash\nfor a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*)\n"
+                        + "  echo dump >>\"" + calls + "\"; printf 'partial' >\"${a#*=}\"; kill -ABRT $$;; esac; done\n"
+                        + "echo \"run $*\" >>\"" + calls + "\"\nexec \"" + java + "\" \"$@\"\n");
         Map<String, String> cds = Map.of("GATEHOUSE_CDS", "on");
 
         Run first = gatehouse(cds, evaluate());
@@ -185,7 +223,11 @@ class LauncherIT {
         Path target = repo.resolve("cli/target");
         assertFalse(Files.exists(target.resolve("gatehouse.jsa")), "a partial archive was kept");
         try (Stream<Path> files = Files.list(target)) {
-            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
+            assertEquals(
+                    List.of(),
+                    files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".tmp"))
+                            .toList());
         }
         assertTrue(Files.readString(target.resolve("gatehouse.jsa.failed")).contains("exited 134"));
         List<String> lines = Files.readAllLines(calls);
@@ -194,12 +236,24 @@ class LauncherIT {
 
         Run second = gatehouse(cds, evaluate());
         assertEquals(0, second.exit(), second.err());
-        assertEquals(2, Files.readAllLines(calls).stream().filter(l -> l.startsWith("run ")).count());
-        assertEquals(1, Files.readAllLines(calls).stream().filter(l -> l.equals("dump")).count(), "retried at once");
+        assertEquals(
+                2,
+                Files.readAllLines(calls).stream()
+                        .filter(l -> l.startsWith("run "))
+                        .count());
+        assertEquals(
+                1,
+                Files.readAllLines(calls).stream().filter(l -> l.equals("dump")).count(),
+                "retried at once");
 
-        Files.setLastModifiedTime(target.resolve("gatehouse.jsa.failed"), FileTime.from(Instant.now().minusSeconds(7200)));
+        Files.setLastModifiedTime(
+                target.resolve("gatehouse.jsa.failed"),
+                FileTime.from(Instant.now().minusSeconds(7200)));
         Run later = gatehouse(cds, evaluate());
         assertEquals(0, later.exit(), later.err());
-        assertEquals(2, Files.readAllLines(calls).stream().filter(l -> l.equals("dump")).count(), "not retried an hour later");
+        assertEquals(
+                2,
+                Files.readAllLines(calls).stream().filter(l -> l.equals("dump")).count(),
+                "not retried an hour later");
     }
 }

@@ -57,12 +57,15 @@ class MalformedInputPropertyTest {
 
     /** Which document is broken. */
     enum Target {
-        EVIDENCE, READBACK, EXCEPTION
+        EVIDENCE,
+        READBACK,
+        EXCEPTION
     }
 
     @Property(tries = 400)
-    void aMalformedDocumentIsNeverDecided(@ForAll Target target, @ForAll Mutation mutation,
-            @ForAll @IntRange(min = 0, max = 1_000_000) int pick) throws IOException {
+    void aMalformedDocumentIsNeverDecided(
+            @ForAll Target target, @ForAll Mutation mutation, @ForAll @IntRange(min = 0, max = 1_000_000) int pick)
+            throws IOException {
         Path dir = Files.createTempDirectory("malformed-");
         try {
             Path evidence = dir.resolve("evidence.json");
@@ -71,9 +74,11 @@ class MalformedInputPropertyTest {
             Path exception = exceptions.resolve("EXC-2026-031.json");
             Files.copy(EXAMPLE.resolve("evidence.json"), evidence);
             Files.copy(EXAMPLE.resolve("readback.json"), readback);
-            Files.writeString(exception, JSON.writeValueAsString(
-                    new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                            .readTree(EXAMPLE.resolve("exceptions/EXC-2026-031.yaml").toFile())));
+            Files.writeString(
+                    exception,
+                    JSON.writeValueAsString(new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                            .readTree(EXAMPLE.resolve("exceptions/EXC-2026-031.yaml")
+                                    .toFile())));
             Path broken = switch (target) {
                 case EVIDENCE -> evidence;
                 case READBACK -> readback;
@@ -81,14 +86,23 @@ class MalformedInputPropertyTest {
             };
             Files.write(broken, mutate(Files.readAllBytes(broken), mutation, pick));
 
-            CliRun r = CliRun.of("evaluate", "--evidence", evidence.toString(), "--readback", readback.toString(),
-                    "--exceptions", exceptions.toString(), "--at", "2026-11-28T12:00:00Z");
-            String context = target + " " + mutation + " " + pick + ":\n" + Files.readString(broken, StandardCharsets.ISO_8859_1)
-                    + "\nstderr:\n" + r.err();
+            CliRun r = CliRun.of(
+                    "evaluate",
+                    "--evidence",
+                    evidence.toString(),
+                    "--readback",
+                    readback.toString(),
+                    "--exceptions",
+                    exceptions.toString(),
+                    "--at",
+                    "2026-11-28T12:00:00Z");
+            String context = target + " " + mutation + " " + pick + ":\n"
+                    + Files.readString(broken, StandardCharsets.ISO_8859_1) + "\nstderr:\n" + r.err();
             assertEquals(2, r.exit(), context);
             assertEquals("", r.out(), context);
             List<String> lines = r.err().lines().toList();
-            assertTrue(!lines.isEmpty() && lines.get(lines.size() - 1).startsWith("gatehouse: the input is invalid ("),
+            assertTrue(
+                    !lines.isEmpty() && lines.get(lines.size() - 1).startsWith("gatehouse: the input is invalid ("),
                     context);
             assertTrue(lines.size() >= 2 && lines.get(0).startsWith(broken.toString()), context);
         } finally {
@@ -109,28 +123,37 @@ class MalformedInputPropertyTest {
         collect(root, slots);
         switch (mutation) {
             case NON_FINITE -> {
-                List<Slot> scalars = slots.stream().filter(s -> s.value().isValueNode()).toList();
+                List<Slot> scalars =
+                        slots.stream().filter(s -> s.value().isValueNode()).toList();
                 String marker = "zzNonFiniteMarker" + pick;
                 scalars.get(pick % scalars.size()).set(JsonNodeFactory.instance.textNode(marker));
-                return JSON.writeValueAsString(root).replace("\"" + marker + "\"", (pick % 2 == 0 ? "" : "-") + "1e400")
+                return JSON.writeValueAsString(root)
+                        .replace("\"" + marker + "\"", (pick % 2 == 0 ? "" : "-") + "1e400")
                         .getBytes(StandardCharsets.UTF_8);
             }
             case SCALAR_TO_OBJECT, SCALAR_TO_ARRAY, BROKEN_UTF8 -> {
-                List<Slot> scalars = slots.stream().filter(s -> s.value().isValueNode()
-                        && (mutation != Mutation.BROKEN_UTF8 || s.value().isTextual())).toList();
+                List<Slot> scalars = slots.stream()
+                        .filter(s -> s.value().isValueNode()
+                                && (mutation != Mutation.BROKEN_UTF8
+                                        || s.value().isTextual()))
+                        .toList();
                 Slot s = scalars.get(pick % scalars.size());
                 if (mutation == Mutation.BROKEN_UTF8) {
                     s.set(JsonNodeFactory.instance.textNode("\u0000BROKEN\u0000"));
                     byte[] text = JSON.writeValueAsBytes(root);
                     // The escaped marker becomes a lone continuation byte and an overlong encoding: not UTF-8.
-                    String marked = new String(text, StandardCharsets.ISO_8859_1).replace("\\u0000BROKEN\\u0000", "\u0080\u00c0\u00af");
+                    String marked = new String(text, StandardCharsets.ISO_8859_1)
+                            .replace("\\u0000BROKEN\\u0000", "\u0080\u00c0\u00af");
                     return marked.getBytes(StandardCharsets.ISO_8859_1);
                 }
-                s.set(mutation == Mutation.SCALAR_TO_OBJECT ? JsonNodeFactory.instance.objectNode().put("v", 1)
-                        : JsonNodeFactory.instance.arrayNode().add(1));
+                s.set(
+                        mutation == Mutation.SCALAR_TO_OBJECT
+                                ? JsonNodeFactory.instance.objectNode().put("v", 1)
+                                : JsonNodeFactory.instance.arrayNode().add(1));
             }
             case CONTAINER_TO_STRING -> {
-                List<Slot> containers = slots.stream().filter(s -> s.value().isContainerNode()).toList();
+                List<Slot> containers =
+                        slots.stream().filter(s -> s.value().isContainerNode()).toList();
                 containers.get(pick % containers.size()).set(JsonNodeFactory.instance.textNode("x"));
             }
             case UNKNOWN_FIELD -> {
@@ -142,7 +165,8 @@ class MalformedInputPropertyTest {
             case DUPLICATE_KEY -> {
                 List<ObjectNode> objects = new ArrayList<>();
                 objects.add(root);
-                slots.stream().filter(s -> s.value().isObject() && s.value().size() > 0)
+                slots.stream()
+                        .filter(s -> s.value().isObject() && s.value().size() > 0)
                         .forEach(s -> objects.add((ObjectNode) s.value()));
                 ObjectNode o = objects.get(pick % objects.size());
                 String key = o.fieldNames().next();

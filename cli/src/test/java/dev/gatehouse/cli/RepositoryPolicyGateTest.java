@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * {@code rules/} and {@code fixtures/}, and prints the measured coverage.
  */
 class RepositoryPolicyGateTest {
-    static final Path ROOT = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
 
     /**
      * The coverage floor in percent, for rules and for controls alike: what the fixtures reach
@@ -26,8 +27,10 @@ class RepositoryPolicyGateTest {
     void whenTheRepositoryRulesAreCheckedThenThereIsNoFinding() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(new String[] {"check", "--rules", ROOT.resolve("rules").toString()},
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        int exit = Main.run(
+                new String[] {"check", "--rules", ROOT.resolve("rules").toString()},
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
         assertEquals("", err.toString());
         assertEquals(0, exit);
     }
@@ -36,12 +39,22 @@ class RepositoryPolicyGateTest {
     void whenTheRepositoryFixturesAreRunThenAllPassAboveTheCoverageFloor() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(new String[] {"test", "--rules", ROOT.resolve("rules").toString(), "--fixtures",
-                ROOT.resolve("fixtures").toString(), "--min-coverage", MIN_COVERAGE},
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        int exit = Main.run(
+                new String[] {
+                    "test",
+                    "--rules",
+                    ROOT.resolve("rules").toString(),
+                    "--fixtures",
+                    ROOT.resolve("fixtures").toString(),
+                    "--min-coverage",
+                    MIN_COVERAGE
+                },
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
         String report = out.toString();
         System.out.println("gatehouse test on the repository's fixtures (floor " + MIN_COVERAGE + "%):");
-        report.lines().filter(l -> l.startsWith("coverage:") || l.matches("\\d+ passed, \\d+ failed"))
+        report.lines()
+                .filter(l -> l.startsWith("coverage:") || l.matches("\\d+ passed, \\d+ failed"))
                 .forEach(l -> System.out.println("  " + l));
         assertEquals("", err.toString(), report);
         assertEquals(0, exit, report);

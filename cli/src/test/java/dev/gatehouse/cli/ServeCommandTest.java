@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.internal.json.Json;
 import dev.gatehouse.server.GatehouseServer;
 import dev.gatehouse.server.ServeOptions;
@@ -37,13 +37,19 @@ class ServeCommandTest {
     static final String AT = "2026-11-28T12:00:00Z";
     static final HttpClient CLIENT = HttpClient.newHttpClient();
     static GatehouseServer server;
+
     @TempDir
     static Path tmp;
 
     @BeforeAll
     static void start() throws Exception {
-        server = GatehouseServer.start(ServeOptions.builder().listen("127.0.0.1", 0).replica("test")
-                .fixtures(CliRun.ROOT.resolve("fixtures")).build(), PolicyEngine.builder().build());
+        server = GatehouseServer.start(
+                ServeOptions.builder()
+                        .listen("127.0.0.1", 0)
+                        .replica("test")
+                        .fixtures(CliRun.ROOT.resolve("fixtures"))
+                        .build(),
+                PolicyEngine.builder().build());
     }
 
     @AfterAll
@@ -52,13 +58,19 @@ class ServeCommandTest {
     }
 
     static HttpResponse<String> post(String path, String body) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -73,12 +85,25 @@ class ServeCommandTest {
 
     @Test
     void theWorkedExampleAnswersExactlyWhatEvaluatePrints() throws Exception {
-        CliRun cli = CliRun.of("evaluate", "--evidence", EXAMPLE.resolve("evidence.json").toString(), "--readback",
-                EXAMPLE.resolve("readback.json").toString(), "--exceptions", EXAMPLE.resolve("exceptions").toString(),
-                "--at", AT);
+        CliRun cli = CliRun.of(
+                "evaluate",
+                "--evidence",
+                EXAMPLE.resolve("evidence.json").toString(),
+                "--readback",
+                EXAMPLE.resolve("readback.json").toString(),
+                "--exceptions",
+                EXAMPLE.resolve("exceptions").toString(),
+                "--at",
+                AT);
         assertEquals(0, cli.exit(), cli.err());
-        HttpResponse<String> r = post("/v1/decisions", body(EXAMPLE.resolve("evidence.json"), EXAMPLE.resolve("readback.json"),
-                List.of(Files.readString(EXAMPLE.resolve("exceptions/EXC-2026-031.yaml"))), AT).toString());
+        HttpResponse<String> r = post(
+                "/v1/decisions",
+                body(
+                                EXAMPLE.resolve("evidence.json"),
+                                EXAMPLE.resolve("readback.json"),
+                                List.of(Files.readString(EXAMPLE.resolve("exceptions/EXC-2026-031.yaml"))),
+                                AT)
+                        .toString());
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(cli.out(), r.body());
     }
@@ -91,24 +116,37 @@ class ServeCommandTest {
         for (int i = 0; i < list.size(); i += 10) {
             names.add(list.get(i).get("name").asText());
         }
-        return names.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            HttpResponse<String> f = get("/v1/fixtures/" + name);
-            assertEquals(200, f.statusCode(), f.body());
-            JsonNode req = Json.mapper().readTree(f.body());
-            Path dir = Files.createDirectories(tmp.resolve(name));
-            Files.writeString(dir.resolve("evidence.json"), Json.pretty(req.get("evidence")));
-            Files.writeString(dir.resolve("readback.json"), Json.pretty(req.get("readback")));
-            Path ex = Files.createDirectories(dir.resolve("exceptions"));
-            for (int i = 0; i < req.get("exceptions").size(); i++) {
-                Files.writeString(ex.resolve("x" + i + ".json"), Json.pretty(req.get("exceptions").get(i)));
-            }
-            CliRun cli = CliRun.of("evaluate", "--evidence", dir.resolve("evidence.json").toString(), "--readback",
-                    dir.resolve("readback.json").toString(), "--exceptions", ex.toString(), "--at", req.get("at").asText());
-            HttpResponse<String> r = post("/v1/decisions", f.body());
-            assertEquals(200, r.statusCode(), r.body());
-            assertEquals(cli.out(), r.body());
-            assertEquals(cli.exit() == 0, Json.mapper().readTree(r.body()).get("eligible").asBoolean());
-        }));
+        return names.stream()
+                .map(name -> DynamicTest.dynamicTest(name, () -> {
+                    HttpResponse<String> f = get("/v1/fixtures/" + name);
+                    assertEquals(200, f.statusCode(), f.body());
+                    JsonNode req = Json.mapper().readTree(f.body());
+                    Path dir = Files.createDirectories(tmp.resolve(name));
+                    Files.writeString(dir.resolve("evidence.json"), Json.pretty(req.get("evidence")));
+                    Files.writeString(dir.resolve("readback.json"), Json.pretty(req.get("readback")));
+                    Path ex = Files.createDirectories(dir.resolve("exceptions"));
+                    for (int i = 0; i < req.get("exceptions").size(); i++) {
+                        Files.writeString(
+                                ex.resolve("x" + i + ".json"),
+                                Json.pretty(req.get("exceptions").get(i)));
+                    }
+                    CliRun cli = CliRun.of(
+                            "evaluate",
+                            "--evidence",
+                            dir.resolve("evidence.json").toString(),
+                            "--readback",
+                            dir.resolve("readback.json").toString(),
+                            "--exceptions",
+                            ex.toString(),
+                            "--at",
+                            req.get("at").asText());
+                    HttpResponse<String> r = post("/v1/decisions", f.body());
+                    assertEquals(200, r.statusCode(), r.body());
+                    assertEquals(cli.out(), r.body());
+                    assertEquals(
+                            cli.exit() == 0,
+                            Json.mapper().readTree(r.body()).get("eligible").asBoolean());
+                }));
     }
 
     record Broken(String name, String from, String to) {}
@@ -116,27 +154,46 @@ class ServeCommandTest {
     @TestFactory
     Stream<DynamicTest> badEvidenceGetsTheDiagnosticsEvaluatePrints() {
         return Stream.of(
-                new Broken("an unknown field", "\"release\": {", "\"release\": {\"bogus\": 1,"),
-                new Broken("a missing service", "\"service\": \"gpu-node-agent\",", ""),
-                new Broken("a wrong type", "\"requestedRing\": 2", "\"requestedRing\": \"two\""),
-                new Broken("a bad timestamp", "\"finishedAt\": \"2026-11-20T09:12:00Z\"", "\"finishedAt\": \"yesterday\""),
-                new Broken("a wrong kind", "\"kind\": \"ReleaseEvidence\"", "\"kind\": \"EnvironmentReadback\""))
+                        new Broken("an unknown field", "\"release\": {", "\"release\": {\"bogus\": 1,"),
+                        new Broken("a missing service", "\"service\": \"gpu-node-agent\",", ""),
+                        new Broken("a wrong type", "\"requestedRing\": 2", "\"requestedRing\": \"two\""),
+                        new Broken(
+                                "a bad timestamp",
+                                "\"finishedAt\": \"2026-11-20T09:12:00Z\"",
+                                "\"finishedAt\": \"yesterday\""),
+                        new Broken(
+                                "a wrong kind", "\"kind\": \"ReleaseEvidence\"", "\"kind\": \"EnvironmentReadback\""))
                 .map(b -> DynamicTest.dynamicTest(b.name(), () -> {
                     String text = Files.readString(EXAMPLE.resolve("evidence.json"));
                     assertTrue(text.contains(b.from()), b.from());
                     Path evidence = tmp.resolve("broken-" + b.name().replace(' ', '-') + ".json");
                     Files.writeString(evidence, text.replace(b.from(), b.to()));
-                    CliRun cli = CliRun.of("evaluate", "--evidence", evidence.toString(), "--readback",
-                            EXAMPLE.resolve("readback.json").toString(), "--at", AT);
+                    CliRun cli = CliRun.of(
+                            "evaluate",
+                            "--evidence",
+                            evidence.toString(),
+                            "--readback",
+                            EXAMPLE.resolve("readback.json").toString(),
+                            "--at",
+                            AT);
                     assertEquals(2, cli.exit(), cli.err());
-                    List<String> expected = cli.err().lines().filter(l -> l.startsWith(evidence.toString()))
-                            .map(l -> "evidence" + l.substring(evidence.toString().length())).toList();
+                    List<String> expected = cli.err()
+                            .lines()
+                            .filter(l -> l.startsWith(evidence.toString()))
+                            .map(l ->
+                                    "evidence" + l.substring(evidence.toString().length()))
+                            .toList();
                     assertTrue(!expected.isEmpty(), cli.err());
-                    HttpResponse<String> r = post("/v1/decisions", body(evidence, EXAMPLE.resolve("readback.json"), List.of(), AT)
-                            .toString());
+                    HttpResponse<String> r = post(
+                            "/v1/decisions",
+                            body(evidence, EXAMPLE.resolve("readback.json"), List.of(), AT)
+                                    .toString());
                     assertEquals(400, r.statusCode(), r.body());
                     List<String> actual = new ArrayList<>();
-                    Json.mapper().readTree(r.body()).get("diagnostics").forEach(d -> actual.add(d.get("text").asText()));
+                    Json.mapper()
+                            .readTree(r.body())
+                            .get("diagnostics")
+                            .forEach(d -> actual.add(d.get("text").asText()));
                     assertEquals(expected, actual);
                 }));
     }
@@ -145,8 +202,10 @@ class ServeCommandTest {
     void aNonLoopbackAddressWithoutTokensIsExit2() {
         CliRun r = CliRun.of("serve", "--listen", "0.0.0.0:8181");
         assertEquals(2, r.exit());
-        assertEquals("gatehouse: refusing to listen on 0.0.0.0 without --tokens: anyone who can reach it could ask for "
-                + "decisions; give a tokens file, or listen on loopback (127.0.0.1)\n", r.err());
+        assertEquals(
+                "gatehouse: refusing to listen on 0.0.0.0 without --tokens: anyone who can reach it could ask for "
+                        + "decisions; give a tokens file, or listen on loopback (127.0.0.1)\n",
+                r.err());
         assertEquals("", r.out());
     }
 
@@ -154,17 +213,24 @@ class ServeCommandTest {
     void aListenAddressThatIsNotHostAndPortIsExit2() {
         CliRun r = CliRun.of("serve", "--listen", "8181");
         assertEquals(2, r.exit());
-        assertEquals("gatehouse: --listen must be HOST:PORT (such as 127.0.0.1:8181 or [::1]:8181), not 8181\n", r.err());
+        assertEquals(
+                "gatehouse: --listen must be HOST:PORT (such as 127.0.0.1:8181 or [::1]:8181), not 8181\n", r.err());
     }
 
     @Test
     void aTokensFileThatDoesNotExistIsExit2() {
-        CliRun r = CliRun.of("serve", "--listen", "127.0.0.1:0", "--tokens", tmp.resolve("nope").toString());
+        CliRun r = CliRun.of(
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--tokens",
+                tmp.resolve("nope").toString());
         assertEquals(2, r.exit());
         assertEquals("gatehouse: the tokens file " + tmp.resolve("nope") + " does not exist\n", r.err());
     }
 
     static EvaluationInput example() {
-        return Inputs.read(EXAMPLE.resolve("evidence.json"), EXAMPLE.resolve("readback.json"), EXAMPLE.resolve("exceptions"));
+        return Inputs.read(
+                EXAMPLE.resolve("evidence.json"), EXAMPLE.resolve("readback.json"), EXAMPLE.resolve("exceptions"));
     }
 }

@@ -59,7 +59,9 @@ class TrustDocTest {
         if (REWRITE) {
             Files.write(ATTESTATION, actual);
         }
-        assertEquals(new String(actual, StandardCharsets.UTF_8), Files.readString(ATTESTATION, StandardCharsets.UTF_8),
+        assertEquals(
+                new String(actual, StandardCharsets.UTF_8),
+                Files.readString(ATTESTATION, StandardCharsets.UTF_8),
                 "docs/examples/trust/worked-example.att.json is stale: rerun with -Dgatehouse.rewriteGoldens=true");
     }
 
@@ -69,10 +71,12 @@ class TrustDocTest {
         Matcher m = STATEMENT.matcher(doc);
         assertTrue(m.find(), "docs/trust.md has a trust-statement block");
         JsonNode envelope = JSON.readTree(CliRun.ROOT.resolve(m.group(1)).toFile());
-        JsonNode statement = JSON.readTree(Base64.getDecoder().decode(envelope.get("payload").asText()));
+        JsonNode statement =
+                JSON.readTree(Base64.getDecoder().decode(envelope.get("payload").asText()));
         String pretty = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(statement) + "\n";
         if (REWRITE) {
-            Files.writeString(DOC, doc.substring(0, m.start(2)) + pretty + doc.substring(m.end(2)), StandardCharsets.UTF_8);
+            Files.writeString(
+                    DOC, doc.substring(0, m.start(2)) + pretty + doc.substring(m.end(2)), StandardCharsets.UTF_8);
             return;
         }
         assertEquals(statement, JSON.readTree(m.group(2)), "the statement block of docs/trust.md is stale");

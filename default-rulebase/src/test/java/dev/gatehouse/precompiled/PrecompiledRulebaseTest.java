@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.Inputs;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.cases.CaseLoader;
 import dev.gatehouse.cases.GoldenCase;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.internal.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
  * case exactly as the run-time compilation of rules/ does: the full decision JSON, trace included.
  */
 class PrecompiledRulebaseTest {
-    private static final Path ROOT = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
     private static final PolicyEngine PRECOMPILED = PolicyEngine.builder().build();
     private static final PolicyEngine RUNTIME = compiledAtRunTime(ROOT.resolve("rules"));
 
@@ -57,18 +57,21 @@ class PrecompiledRulebaseTest {
     Stream<DynamicTest> everyGoldenCaseGetsTheSameDecisionBothWays() throws IOException {
         CaseLoader.Loaded loaded = CaseLoader.load(ROOT.resolve("fixtures"));
         assertEquals(List.of(), loaded.diagnostics());
-        List<GoldenCase> decided = loaded.cases().stream().filter(c -> !c.expect().expectsInvalid()).toList();
+        List<GoldenCase> decided = loaded.cases().stream()
+                .filter(c -> !c.expect().expectsInvalid())
+                .toList();
         assertFalse(decided.isEmpty(), "no golden case with a decision under " + ROOT.resolve("fixtures"));
-        return decided.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            EvaluationInput input;
-            try {
-                input = c.input();
-            } catch (InvalidInputException e) {
-                throw new AssertionError(c.name() + ": the input is invalid: " + e.diagnostics(), e);
-            }
-            String runtime = Json.pretty(RUNTIME.evaluate(input, c.at()));
-            String precompiled = Json.pretty(PRECOMPILED.evaluate(input, c.at()));
-            assertEquals(runtime, precompiled, c.name() + ": the precompiled rulebase decides differently");
-        }));
+        return decided.stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    EvaluationInput input;
+                    try {
+                        input = c.input();
+                    } catch (InvalidInputException e) {
+                        throw new AssertionError(c.name() + ": the input is invalid: " + e.diagnostics(), e);
+                    }
+                    String runtime = Json.pretty(RUNTIME.evaluate(input, c.at()));
+                    String precompiled = Json.pretty(PRECOMPILED.evaluate(input, c.at()));
+                    assertEquals(runtime, precompiled, c.name() + ": the precompiled rulebase decides differently");
+                }));
     }
 }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * functions). The build checks it here, once, instead of every command start paying for it.
  */
 class PrecompiledSafeSubsetTest {
-    private static final Path CLASSES = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize()
+    private static final Path CLASSES = Path.of(System.getProperty("gatehouse.root", ".."))
+            .toAbsolutePath()
+            .normalize()
             .resolve("default-rulebase/target/classes");
 
     @Test
@@ -38,14 +40,19 @@ class PrecompiledSafeSubsetTest {
                 }
             });
         }
-        assertTrue(classes.keySet().stream().anyMatch(c -> c.matches("gatehouse/rules/Rules[0-9A-F]+")),
+        assertTrue(
+                classes.keySet().stream().anyMatch(c -> c.matches("gatehouse/rules/Rules[0-9A-F]+")),
                 "no generated rule class under " + CLASSES + ": " + classes.size() + " classes");
         assertTrue(classes.keySet().stream().anyMatch(c -> c.contains("/LambdaConsequence")), "no consequence class");
-        List<RuleSource> drls = RuleSources.bundled().stream().filter(RuleSource::isDrl).toList();
+        List<RuleSource> drls =
+                RuleSources.bundled().stream().filter(RuleSource::isDrl).toList();
         long start = System.nanoTime();
-        List<String> found = RulebaseCompiler.forbidden(classes, drls).stream().map(Object::toString).toList();
-        System.out.printf("safe subset check of %d precompiled classes: %.1f ms%n", classes.size(),
-                (System.nanoTime() - start) / 1e6);
+        List<String> found = RulebaseCompiler.forbidden(classes, drls).stream()
+                .map(Object::toString)
+                .toList();
+        System.out.printf(
+                "safe subset check of %d precompiled classes: %.1f ms%n",
+                classes.size(), (System.nanoTime() - start) / 1e6);
         assertEquals(List.of(), found);
     }
 }

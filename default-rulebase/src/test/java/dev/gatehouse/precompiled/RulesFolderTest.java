@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.RulebaseException;
-import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.EvaluationInput;
-import dev.gatehouse.model.RuleMetadata;
 import dev.gatehouse.internal.json.Json;
+import dev.gatehouse.model.Diagnostic;
+import dev.gatehouse.model.RuleMetadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * file:line:col diagnostics when it does not compile. No rebuild is ever needed for an edit to count.
  */
 class RulesFolderTest {
-    private static final Path ROOT = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
     private static final Path EXAMPLE = ROOT.resolve("fixtures/worked-example");
     private static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
 
@@ -48,8 +49,8 @@ class RulesFolderTest {
     }
 
     private static String decide(PolicyEngine engine) throws IOException {
-        EvaluationInput input = Inputs.read(EXAMPLE.resolve("evidence.json"), EXAMPLE.resolve("readback.json"),
-                EXAMPLE.resolve("exceptions"));
+        EvaluationInput input = Inputs.read(
+                EXAMPLE.resolve("evidence.json"), EXAMPLE.resolve("readback.json"), EXAMPLE.resolve("exceptions"));
         return Json.pretty(engine.evaluate(input, AT));
     }
 
@@ -67,8 +68,9 @@ class RulesFolderTest {
     void whenOnlyATableChangedThenTheModelIsStillUsedAndTheNewTableCounts(@TempDir Path tmp) throws IOException {
         Path rules = copyOfRules(tmp);
         String table = Files.readString(rules.resolve("enforcement.csv"));
-        Files.writeString(rules.resolve("enforcement.csv"), table.replaceFirst("(?m)^SEC-002,.*$",
-                "SEC-002,advisory,advisory,soft,soft,hard"));
+        Files.writeString(
+                rules.resolve("enforcement.csv"),
+                table.replaceFirst("(?m)^SEC-002,.*$", "SEC-002,advisory,advisory,soft,soft,hard"));
         PolicyEngine folder = PolicyEngine.builder().rules(rules).build();
         assertTrue(folder.precompiled());
         String decision = decide(folder);
@@ -95,7 +97,9 @@ class RulesFolderTest {
         Path ci = rules.resolve("ci.drl");
         int line = Files.readAllLines(ci).size() + 2;
         append(ci, "\nrule \"CI-001 broken\"\n    @control(\"CI-001\")\nwhen\n    $x : NoSuchFact()\nthen\nend\n");
-        RulebaseException e = assertThrows(RulebaseException.class, () -> PolicyEngine.builder().rules(rules).build());
+        RulebaseException e = assertThrows(
+                RulebaseException.class,
+                () -> PolicyEngine.builder().rules(rules).build());
         List<String> lines = e.diagnostics().stream().map(Diagnostic::format).toList();
         assertFalse(lines.isEmpty());
         for (Diagnostic d : e.diagnostics()) {
@@ -103,7 +107,10 @@ class RulesFolderTest {
             assertEquals(rules + "/ci.drl", d.file(), lines.toString());
             assertTrue(d.line() >= line, lines.toString());
         }
-        assertTrue(lines.get(0).startsWith(rules + "/ci.drl:" + e.diagnostics().get(0).line() + ":"), lines.toString());
+        assertTrue(
+                lines.get(0)
+                        .startsWith(rules + "/ci.drl:" + e.diagnostics().get(0).line() + ":"),
+                lines.toString());
         assertTrue(lines.toString().contains("NoSuchFact"), lines.toString());
     }
 
@@ -113,7 +120,11 @@ class RulesFolderTest {
         Files.delete(rules.resolve("ci.drl"));
         // The control retires with its rules: a table row without a rule is refused (control-without-rule).
         Path table = rules.resolve("enforcement.csv");
-        Files.write(table, Files.readAllLines(table).stream().filter(l -> !l.startsWith("CI-001,")).toList());
+        Files.write(
+                table,
+                Files.readAllLines(table).stream()
+                        .filter(l -> !l.startsWith("CI-001,"))
+                        .toList());
         PolicyEngine folder = PolicyEngine.builder().rules(rules).build();
         assertFalse(folder.precompiled(), "the model compiled with ci.drl was used without it");
         assertTrue(folder.ruleMetadata().stream().map(RuleMetadata::name).noneMatch(n -> n.startsWith("CI-001")));
@@ -122,8 +133,10 @@ class RulesFolderTest {
     @Test
     void whenARuleFileWasAddedThenItIsCompiledAtRunTime(@TempDir Path tmp) throws IOException {
         Path rules = copyOfRules(tmp);
-        Files.writeString(rules.resolve("extra.drl"), "package gatehouse.rules;\n\nimport dev.gatehouse.facts.*;\n\n"
-                + "rule \"EXTRA note\"\n    @family(\"EXC\")\n    @description(\"a note\")\nwhen\n    Release()\nthen\nend\n");
+        Files.writeString(
+                rules.resolve("extra.drl"),
+                "package gatehouse.rules;\n\nimport dev.gatehouse.facts.*;\n\n"
+                        + "rule \"EXTRA note\"\n    @family(\"EXC\")\n    @description(\"a note\")\nwhen\n    Release()\nthen\nend\n");
         PolicyEngine folder = PolicyEngine.builder().rules(rules).build();
         assertFalse(folder.precompiled());
         assertTrue(folder.ruleMetadata().stream().anyMatch(r -> r.name().equals("EXTRA note")));
@@ -136,14 +149,25 @@ class RulesFolderTest {
         Path rules = copyOfRules(tmp);
         append(rules.resolve("ci.drl"), "\nrule \"broken\" when $x : NoSuchFact() then end\n");
         java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
-        boolean staged = dev.gatehouse.internal.rulebase.Precompile.run(rules, tmp.resolve("kjar"), tmp.resolve("classes"),
+        boolean staged = dev.gatehouse.internal.rulebase.Precompile.run(
+                rules,
+                tmp.resolve("kjar"),
+                tmp.resolve("classes"),
                 new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
         assertFalse(staged, log.toString());
         assertTrue(log.toString().contains("NoSuchFact"), log.toString());
         assertFalse(Files.exists(tmp.resolve("kjar/gatehouse/rules")));
 
-        Files.copy(ROOT.resolve("rules/ci.drl"), rules.resolve("ci.drl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertTrue(dev.gatehouse.internal.rulebase.Precompile.run(rules, tmp.resolve("kjar"), tmp.resolve("classes"),
-                new java.io.PrintStream(log, true, StandardCharsets.UTF_8)), log.toString());
+        Files.copy(
+                ROOT.resolve("rules/ci.drl"),
+                rules.resolve("ci.drl"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(
+                dev.gatehouse.internal.rulebase.Precompile.run(
+                        rules,
+                        tmp.resolve("kjar"),
+                        tmp.resolve("classes"),
+                        new java.io.PrintStream(log, true, StandardCharsets.UTF_8)),
+                log.toString());
     }
 }

@@ -26,11 +26,30 @@ public record ExceptionRequest(
         List<String> approvers)
         implements Traceable {
 
-    public ExceptionRequest(String id, List<String> controls, List<String> services, List<String> environments,
-            List<String> findings, Integer maxRing, String requestedBy, List<String> approvedBy, Instant createdAt,
+    public ExceptionRequest(
+            String id,
+            List<String> controls,
+            List<String> services,
+            List<String> environments,
+            List<String> findings,
+            Integer maxRing,
+            String requestedBy,
+            List<String> approvedBy,
+            Instant createdAt,
             Instant expiresAt) {
-        this(id, controls, services, environments, findings, maxRing, requestedBy, approvedBy, createdAt, expiresAt,
-                Persons.key(requestedBy), approvedBy.stream().map(Persons::key).toList());
+        this(
+                id,
+                controls,
+                services,
+                environments,
+                findings,
+                maxRing,
+                requestedBy,
+                approvedBy,
+                createdAt,
+                expiresAt,
+                Persons.key(requestedBy),
+                approvedBy.stream().map(Persons::key).toList());
     }
 
     public ExceptionRequest {

@@ -1,7 +1,7 @@
 package dev.gatehouse.facts;
 
-import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.internal.load.InputDocument;
+import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
 import java.lang.reflect.InvocationTargetException;
@@ -20,8 +20,8 @@ public final class FactBuilder {
     private FactBuilder() {}
 
     /** The facts of one (validated) input at evaluation time {@code now}, in document order. */
-    public static List<Object> facts(ReleaseEvidence evidence, EnvironmentReadback readback,
-            List<RiskException> exceptions, Instant now) {
+    public static List<Object> facts(
+            ReleaseEvidence evidence, EnvironmentReadback readback, List<RiskException> exceptions, Instant now) {
         List<Object> out = new ArrayList<>(64);
         out.add(new Now(now));
         evidence(evidence, out);
@@ -29,20 +29,37 @@ public final class FactBuilder {
         readback(readback, out);
         timestamps(InputDocument.READBACK.wire(), "", readback, out);
         for (RiskException x : exceptions) {
-            out.add(new ExceptionRequest(x.id(), x.controls(), x.scope().services(),
-                    x.scope().environments().stream().map(Object::toString).toList(), x.scope().findings(),
-                    x.scope().maxRing(), x.requestedBy(), x.approvedBy(), x.createdAt(), x.expiresAt()));
+            out.add(new ExceptionRequest(
+                    x.id(),
+                    x.controls(),
+                    x.scope().services(),
+                    x.scope().environments().stream().map(Object::toString).toList(),
+                    x.scope().findings(),
+                    x.scope().maxRing(),
+                    x.requestedBy(),
+                    x.approvedBy(),
+                    x.createdAt(),
+                    x.expiresAt()));
         }
         return out;
     }
 
     private static void evidence(ReleaseEvidence e, List<Object> out) {
         ReleaseEvidence.Release r = e.release();
-        out.add(new Release(r.service(), r.version(), r.commit(), r.author(), r.changeClass().wire()));
+        out.add(new Release(
+                r.service(),
+                r.version(),
+                r.commit(),
+                r.author(),
+                r.changeClass().wire()));
         for (int i = 0; i < r.artifacts().size(); i++) {
-            out.add(new Artifact(r.artifacts().get(i).name(), r.artifacts().get(i).digest(), i));
+            out.add(new Artifact(
+                    r.artifacts().get(i).name(), r.artifacts().get(i).digest(), i));
         }
-        out.add(new Promotion(e.promotion().from().wire(), e.promotion().to().wire(), e.promotion().requestedRing()));
+        out.add(new Promotion(
+                e.promotion().from().wire(),
+                e.promotion().to().wire(),
+                e.promotion().requestedRing()));
         ReleaseEvidence.Ci ci = e.ci();
         out.add(new CiRun(ci.runId(), ci.commit(), ci.finishedAt()));
         ReleaseEvidence.Checks checks = ci.checks();
@@ -57,13 +74,25 @@ public final class FactBuilder {
         List<ReleaseEvidence.Finding> findings = e.security().findings();
         for (int i = 0; i < findings.size(); i++) {
             ReleaseEvidence.Finding f = findings.get(i);
-            out.add(new Finding(f.id(), f.severity().wire(), f.artifact(), f.fixAvailable(),
-                    f.vex() == null ? null : f.vex().status().wire(), f.vex() == null ? null : f.vex().justification(), i));
+            out.add(new Finding(
+                    f.id(),
+                    f.severity().wire(),
+                    f.artifact(),
+                    f.fixAvailable(),
+                    f.vex() == null ? null : f.vex().status().wire(),
+                    f.vex() == null ? null : f.vex().justification(),
+                    i));
         }
         for (int i = 0; i < e.verifications().size(); i++) {
             ReleaseEvidence.Verification v = e.verifications().get(i);
-            out.add(new Verification(v.kind().wire(), v.environment().wire(), v.result().wire(),
-                    java.util.Set.copyOf(v.digests()), v.completedAt(), v.durationHours(), i));
+            out.add(new Verification(
+                    v.kind().wire(),
+                    v.environment().wire(),
+                    v.result().wire(),
+                    java.util.Set.copyOf(v.digests()),
+                    v.completedAt(),
+                    v.durationHours(),
+                    i));
         }
         for (int i = 0; i < e.approvals().size(); i++) {
             ReleaseEvidence.Approval a = e.approvals().get(i);
@@ -93,9 +122,13 @@ public final class FactBuilder {
 
     private static void readback(EnvironmentReadback r, List<Object> out) {
         out.add(new Readback(r.environment().wire(), r.capturedAt()));
-        out.add(new Profile(r.profile().name(), r.profile().renderedFromCommit(), r.profile().manualSteps()));
+        out.add(new Profile(
+                r.profile().name(),
+                r.profile().renderedFromCommit(),
+                r.profile().manualSteps()));
         for (int i = 0; i < r.workloads().size(); i++) {
-            out.add(new Workload(r.workloads().get(i).name(), r.workloads().get(i).digest(), i));
+            out.add(new Workload(
+                    r.workloads().get(i).name(), r.workloads().get(i).digest(), i));
         }
         out.add(new Identity(r.identity().idpReplicas(), r.identity().realmDrift()));
         for (int i = 0; i < r.dataServices().size(); i++) {
@@ -132,8 +165,12 @@ public final class FactBuilder {
 
     private static boolean mayHoldInstant(java.lang.reflect.Type type) {
         if (type instanceof Class<?> c) {
-            if (c.isPrimitive() || c.isEnum() || CharSequence.class.isAssignableFrom(c) || Number.class.isAssignableFrom(c)
-                    || c == Boolean.class || Map.class.isAssignableFrom(c)) {
+            if (c.isPrimitive()
+                    || c.isEnum()
+                    || CharSequence.class.isAssignableFrom(c)
+                    || Number.class.isAssignableFrom(c)
+                    || c == Boolean.class
+                    || Map.class.isAssignableFrom(c)) {
                 return false;
             }
             if (c.isRecord()) {
@@ -141,8 +178,10 @@ public final class FactBuilder {
             }
             return true; // Instant itself, a raw collection, Object: look at the value
         }
-        if (type instanceof java.lang.reflect.ParameterizedType p && p.getRawType() instanceof Class<?> raw
-                && Collection.class.isAssignableFrom(raw) && p.getActualTypeArguments().length == 1) {
+        if (type instanceof java.lang.reflect.ParameterizedType p
+                && p.getRawType() instanceof Class<?> raw
+                && Collection.class.isAssignableFrom(raw)
+                && p.getActualTypeArguments().length == 1) {
             return mayHoldInstant(p.getActualTypeArguments()[0]);
         }
         return true;
@@ -162,8 +201,10 @@ public final class FactBuilder {
                 try {
                     field = slot.component().getAccessor().invoke(record);
                 } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("cannot read " + document + " field " + pointer + "/"
-                            + slot.component().getName(), e);
+                    throw new IllegalStateException(
+                            "cannot read " + document + " field " + pointer + "/"
+                                    + slot.component().getName(),
+                            e);
                 }
                 timestamps(document, pointer + "/" + slot.token(), field, out);
             }
@@ -171,7 +212,8 @@ public final class FactBuilder {
             for (int i = 0; i < list.size(); i++) {
                 timestamps(document, pointer + "/" + i, list.get(i), out);
             }
-        } else if (value instanceof Collection<?> set && set.stream().anyMatch(x -> x instanceof Instant || x instanceof Record)) {
+        } else if (value instanceof Collection<?> set
+                && set.stream().anyMatch(x -> x instanceof Instant || x instanceof Record)) {
             throw new IllegalStateException(document + " field " + pointer + " is an unordered collection of records"
                     + " or instants: its items have no JSON Pointer");
         }

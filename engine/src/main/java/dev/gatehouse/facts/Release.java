@@ -6,8 +6,13 @@ import dev.gatehouse.model.ChangeClass;
  * The release: {@code /release} of the evidence. {@code author} is the identity as written (for
  * messages); {@code person} is who that is ({@link Persons#key}): compare people by {@code person}.
  */
-public record Release(String service, String version, String commit, String author,
-        @OneOf(ChangeClass.class) String changeClass, String person)
+public record Release(
+        String service,
+        String version,
+        String commit,
+        String author,
+        @OneOf(ChangeClass.class) String changeClass,
+        String person)
         implements Traceable {
     public Release {
         java.util.Objects.requireNonNull(person, "person");

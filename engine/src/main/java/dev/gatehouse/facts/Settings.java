@@ -87,8 +87,9 @@ public final class Settings {
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            m.appendReplacement(sb, Matcher.quoteReplacement(
-                    values.containsKey(name) ? display(name) + " (" + name + ")" : m.group()));
+            m.appendReplacement(
+                    sb,
+                    Matcher.quoteReplacement(values.containsKey(name) ? display(name) + " (" + name + ")" : m.group()));
         }
         m.appendTail(sb);
         return sb.toString();

@@ -18,7 +18,10 @@ public final class InputAccess {
     /** The constructor of {@code EvaluationInput}. */
     @FunctionalInterface
     public interface Maker {
-        EvaluationInput make(ReleaseEvidence evidence, EnvironmentReadback readback, List<RiskException> exceptions,
+        EvaluationInput make(
+                ReleaseEvidence evidence,
+                EnvironmentReadback readback,
+                List<RiskException> exceptions,
                 InputDocuments documents);
     }
 
@@ -36,7 +39,10 @@ public final class InputAccess {
         documents = Objects.requireNonNull(d);
     }
 
-    static EvaluationInput make(ReleaseEvidence evidence, EnvironmentReadback readback, List<RiskException> exceptions,
+    static EvaluationInput make(
+            ReleaseEvidence evidence,
+            EnvironmentReadback readback,
+            List<RiskException> exceptions,
             InputDocuments docs) {
         ensureLoaded();
         return maker.make(evidence, readback, exceptions, docs);

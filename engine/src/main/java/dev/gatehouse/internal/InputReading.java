@@ -9,13 +9,13 @@ import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.internal.load.Document;
 import dev.gatehouse.internal.load.DocumentReader;
 import dev.gatehouse.internal.load.Numbers;
+import dev.gatehouse.internal.validate.Checked;
+import dev.gatehouse.internal.validate.InputValidator;
+import dev.gatehouse.internal.validate.Schemas;
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
-import dev.gatehouse.internal.validate.Checked;
-import dev.gatehouse.internal.validate.InputValidator;
-import dev.gatehouse.internal.validate.Schemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -89,7 +89,8 @@ public final class InputReading {
     private static DocumentReader.Result readDocument(DocumentReader reader, Path file, DocumentReader.Budget budget) {
         Path name = file.getFileName();
         String n = name == null ? "" : name.toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".yaml") || n.endsWith(".yml") ? reader.readJsonOrYaml(file, file.toString(), budget)
+        return n.endsWith(".yaml") || n.endsWith(".yml")
+                ? reader.readJsonOrYaml(file, file.toString(), budget)
                 : reader.readJson(file, file.toString(), budget);
     }
 
@@ -108,7 +109,8 @@ public final class InputReading {
 
     /** {@link #readTree(Path)} within {@code limits} (a file larger than {@link InputLimits#maxInputBytes()} is refused). */
     public static JsonNode readTree(Path file, InputLimits limits) {
-        DocumentReader.Result read = readDocument(reader(limits), file, new DocumentReader.Budget(limits.maxTotalBytes()));
+        DocumentReader.Result read =
+                readDocument(reader(limits), file, new DocumentReader.Budget(limits.maxTotalBytes()));
         List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
         if (read.document() != null) {
             problems.addAll(Numbers.check(read.document()));
@@ -142,19 +144,31 @@ public final class InputReading {
      * are validated, and reads the exceptions folder (may be null for none). Diagnostics name the
      * trees by their labels, e.g. {@code evidence.json (variant)}.
      */
-    public static EvaluationInput fromTrees(JsonNode evidence, String evidenceLabel, JsonNode readback,
-            String readbackLabel, Path exceptionsDir) {
+    public static EvaluationInput fromTrees(
+            JsonNode evidence, String evidenceLabel, JsonNode readback, String readbackLabel, Path exceptionsDir) {
         return fromTrees(evidence, evidenceLabel, readback, readbackLabel, exceptionsDir, InputLimits.DEFAULT);
     }
 
     /** {@link #fromTrees(JsonNode, String, JsonNode, String, Path)}, reading the exceptions folder within {@code limits}. */
-    public static EvaluationInput fromTrees(JsonNode evidence, String evidenceLabel, JsonNode readback,
-            String readbackLabel, Path exceptionsDir, InputLimits limits) {
+    public static EvaluationInput fromTrees(
+            JsonNode evidence,
+            String evidenceLabel,
+            JsonNode readback,
+            String readbackLabel,
+            Path exceptionsDir,
+            InputLimits limits) {
         List<Diagnostic> problems = new ArrayList<>();
-        Read<ReleaseEvidence> e = checkTree(evidence, evidenceLabel, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
-        Read<EnvironmentReadback> r = checkTree(readback, readbackLabel, EnvironmentReadback.KIND,
-                EnvironmentReadback.class, problems);
-        return finish(e, r, exceptionsDir, problems, limits, new DocumentReader.Budget(limits.maxTotalBytes()),
+        Read<ReleaseEvidence> e =
+                checkTree(evidence, evidenceLabel, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
+        Read<EnvironmentReadback> r =
+                checkTree(readback, readbackLabel, EnvironmentReadback.KIND, EnvironmentReadback.class, problems);
+        return finish(
+                e,
+                r,
+                exceptionsDir,
+                problems,
+                limits,
+                new DocumentReader.Budget(limits.maxTotalBytes()),
                 new TreeMap<>());
     }
 
@@ -164,16 +178,25 @@ public final class InputReading {
      * {@code readbackLabel}, and the exceptions folder (may be null for none), within the default
      * {@link InputLimits}.
      */
-    public static EvaluationInput fromJson(byte[] evidence, String evidenceLabel, byte[] readback, String readbackLabel,
-            Path exceptionsDir) {
+    public static EvaluationInput fromJson(
+            byte[] evidence, String evidenceLabel, byte[] readback, String readbackLabel, Path exceptionsDir) {
         List<Diagnostic> problems = new ArrayList<>();
         InputLimits limits = InputLimits.DEFAULT;
         DocumentReader reader = reader(limits);
-        Read<ReleaseEvidence> e = check(reader.parseJson(evidence, evidenceLabel), ReleaseEvidence.KIND,
-                ReleaseEvidence.class, problems);
-        Read<EnvironmentReadback> r = check(reader.parseJson(readback, readbackLabel), EnvironmentReadback.KIND,
-                EnvironmentReadback.class, problems);
-        return finish(e, r, exceptionsDir, problems, limits, new DocumentReader.Budget(limits.maxTotalBytes()),
+        Read<ReleaseEvidence> e =
+                check(reader.parseJson(evidence, evidenceLabel), ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
+        Read<EnvironmentReadback> r = check(
+                reader.parseJson(readback, readbackLabel),
+                EnvironmentReadback.KIND,
+                EnvironmentReadback.class,
+                problems);
+        return finish(
+                e,
+                r,
+                exceptionsDir,
+                problems,
+                limits,
+                new DocumentReader.Budget(limits.maxTotalBytes()),
                 new TreeMap<>());
     }
 
@@ -181,17 +204,23 @@ public final class InputReading {
      * Validates evidence, readback and exceptions all given as JSON trees (e.g. from a decision
      * log); exception {@code i} is labelled {@code exceptionsLabel + "/" + i}.
      */
-    public static EvaluationInput fromTrees(JsonNode evidence, String evidenceLabel, JsonNode readback,
-            String readbackLabel, List<JsonNode> exceptionTrees, String exceptionsLabel) {
+    public static EvaluationInput fromTrees(
+            JsonNode evidence,
+            String evidenceLabel,
+            JsonNode readback,
+            String readbackLabel,
+            List<JsonNode> exceptionTrees,
+            String exceptionsLabel) {
         List<Diagnostic> problems = new ArrayList<>();
-        Read<ReleaseEvidence> e = checkTree(evidence, evidenceLabel, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
-        Read<EnvironmentReadback> r = checkTree(readback, readbackLabel, EnvironmentReadback.KIND,
-                EnvironmentReadback.class, problems);
+        Read<ReleaseEvidence> e =
+                checkTree(evidence, evidenceLabel, ReleaseEvidence.KIND, ReleaseEvidence.class, problems);
+        Read<EnvironmentReadback> r =
+                checkTree(readback, readbackLabel, EnvironmentReadback.KIND, EnvironmentReadback.class, problems);
         List<Map.Entry<String, Read<RiskException>>> exceptions = new ArrayList<>();
         for (int i = 0; i < exceptionTrees.size(); i++) {
             String label = exceptionsLabel + "/" + i;
-            Read<RiskException> x = checkTree(exceptionTrees.get(i), label, RiskException.KIND, RiskException.class,
-                    problems);
+            Read<RiskException> x =
+                    checkTree(exceptionTrees.get(i), label, RiskException.KIND, RiskException.class, problems);
             if (x != null) {
                 exceptions.add(new AbstractMap.SimpleImmutableEntry<>(label, x));
             }
@@ -199,17 +228,27 @@ public final class InputReading {
         return complete(e, r, exceptions, problems);
     }
 
-    private static EvaluationInput finish(Read<ReleaseEvidence> e, Read<EnvironmentReadback> r, Path exceptionsDir,
-            List<Diagnostic> problems, InputLimits limits, DocumentReader.Budget budget,
+    private static EvaluationInput finish(
+            Read<ReleaseEvidence> e,
+            Read<EnvironmentReadback> r,
+            Path exceptionsDir,
+            List<Diagnostic> problems,
+            InputLimits limits,
+            DocumentReader.Budget budget,
             Map<String, Sources.Source> exceptionSources) {
         List<Map.Entry<String, Read<RiskException>>> exceptions = new ArrayList<>();
         if (exceptionsDir != null) {
             if (!Files.isDirectory(exceptionsDir)) {
-                problems.add(Diagnostic.inputAt(UNREADABLE_FILE, exceptionsDir.toString(), 0, 0,
+                problems.add(Diagnostic.inputAt(
+                        UNREADABLE_FILE,
+                        exceptionsDir.toString(),
+                        0,
+                        0,
                         "the exceptions folder does not exist or is not a folder"));
             } else {
                 DocumentReader reader = reader(limits);
-                DocumentReader.Listing listing = DocumentReader.listExceptions(exceptionsDir, limits.maxExceptionFiles());
+                DocumentReader.Listing listing =
+                        DocumentReader.listExceptions(exceptionsDir, limits.maxExceptionFiles());
                 problems.addAll(listing.diagnostics());
                 for (DocumentReader.ExceptionFile file : listing.files()) {
                     DocumentReader.Result read = reader.readListed(file, budget);
@@ -225,17 +264,26 @@ public final class InputReading {
     }
 
     /** Adds the unique-id check, then fails with every problem or builds the input. */
-    private static EvaluationInput complete(Read<ReleaseEvidence> e, Read<EnvironmentReadback> r,
-            List<Map.Entry<String, Read<RiskException>>> exceptions, List<Diagnostic> problems) {
+    private static EvaluationInput complete(
+            Read<ReleaseEvidence> e,
+            Read<EnvironmentReadback> r,
+            List<Map.Entry<String, Read<RiskException>>> exceptions,
+            List<Diagnostic> problems) {
         problems.addAll(InputValidator.checkUniqueIds(exceptions.stream()
-                .map(x -> Map.entry(x.getKey(), x.getValue().value())).toList()));
+                .map(x -> Map.entry(x.getKey(), x.getValue().value()))
+                .toList()));
         if (!problems.isEmpty()) {
             problems.sort(Diagnostic.ORDER);
             throw new InvalidInputException(problems);
         }
-        List<Read<RiskException>> xs = exceptions.stream().map(Map.Entry::getValue).toList();
-        return InputAccess.make(e.value(), r.value(), xs.stream().map(Read::value).toList(),
-                new InputDocuments(e.tree(), r.tree(), xs.stream().map(Read::tree).toList()));
+        List<Read<RiskException>> xs =
+                exceptions.stream().map(Map.Entry::getValue).toList();
+        return InputAccess.make(
+                e.value(),
+                r.value(),
+                xs.stream().map(Read::value).toList(),
+                new InputDocuments(
+                        e.tree(), r.tree(), xs.stream().map(Read::tree).toList()));
     }
 
     /**
@@ -249,7 +297,9 @@ public final class InputReading {
             return read;
         }
         var mapper = dev.gatehouse.internal.json.Json.mapper();
-        return new InputDocuments(mapper.valueToTree(input.evidence()), mapper.valueToTree(input.readback()),
+        return new InputDocuments(
+                mapper.valueToTree(input.evidence()),
+                mapper.valueToTree(input.readback()),
                 input.exceptions().stream().<JsonNode>map(mapper::valueToTree).toList());
     }
 
@@ -259,8 +309,8 @@ public final class InputReading {
     /** Parses and validates one document of {@code kind} from JSON (or YAML for exceptions) bytes. */
     public static <T> T parse(byte[] bytes, String label, String kind, Class<T> type, boolean yaml) {
         List<Diagnostic> problems = new ArrayList<>();
-        Read<T> read = check(yaml ? READER.parseYaml(bytes, label) : READER.parseJson(bytes, label), kind, type,
-                problems);
+        Read<T> read =
+                check(yaml ? READER.parseYaml(bytes, label) : READER.parseJson(bytes, label), kind, type, problems);
         if (!problems.isEmpty()) {
             problems.sort(Diagnostic.ORDER);
             throw new InvalidInputException(problems);
@@ -273,11 +323,13 @@ public final class InputReading {
      * Validation constraints and unique exception ids). Labels: {@code <evidence>},
      * {@code <readback>}, {@code <exception i>}.
      */
-    public static EvaluationInput of(ReleaseEvidence evidence, EnvironmentReadback readback, List<RiskException> exceptions) {
+    public static EvaluationInput of(
+            ReleaseEvidence evidence, EnvironmentReadback readback, List<RiskException> exceptions) {
         InputValidator v = Validator.INSTANCE;
         List<Diagnostic> problems = new ArrayList<>();
         if (evidence == null || readback == null || exceptions == null) {
-            throw new IllegalArgumentException("evidence, readback and exceptions are required (use an empty list for none)");
+            throw new IllegalArgumentException(
+                    "evidence, readback and exceptions are required (use an empty list for none)");
         }
         problems.addAll(v.validate(evidence, "<evidence>"));
         problems.addAll(v.validate(readback, "<readback>"));
@@ -301,12 +353,13 @@ public final class InputReading {
         return dev.gatehouse.internal.json.Json.pretty(Schemas.generate(kind));
     }
 
-    private static <T> Read<T> checkTree(JsonNode tree, String label, String kind, Class<T> type,
-            List<Diagnostic> problems) {
+    private static <T> Read<T> checkTree(
+            JsonNode tree, String label, String kind, Class<T> type, List<Diagnostic> problems) {
         return check(new DocumentReader.Result(new Document(label, tree), List.of()), kind, type, problems);
     }
 
-    private static <T> Read<T> check(DocumentReader.Result read, String kind, Class<T> type, List<Diagnostic> problems) {
+    private static <T> Read<T> check(
+            DocumentReader.Result read, String kind, Class<T> type, List<Diagnostic> problems) {
         if (read.document() == null) {
             problems.addAll(read.diagnostics());
             return null;
@@ -319,6 +372,8 @@ public final class InputReading {
         }
         Checked<T> checked = Validator.INSTANCE.check(doc, kind, type);
         problems.addAll(checked.diagnostics());
-        return checked.value() == null ? null : new Read<>(checked.value(), doc.tree().deepCopy());
+        return checked.value() == null
+                ? null
+                : new Read<>(checked.value(), doc.tree().deepCopy());
     }
 }

@@ -1,7 +1,7 @@
 package dev.gatehouse.internal;
 
-import dev.gatehouse.internal.load.Locations;
 import dev.gatehouse.internal.load.InputDocument;
+import dev.gatehouse.internal.load.Locations;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -66,7 +66,8 @@ public record Sources(Source evidence, Source readback, Map<String, Source> exce
         } else if (doc == null) {
             doc = InputDocument.EVIDENCE;
         }
-        Locations.Position p = unknownException ? Locations.Position.START : source.locations().of(pointer);
+        Locations.Position p =
+                unknownException ? Locations.Position.START : source.locations().of(pointer);
         return new Place(source.file(), doc, p.line(), p.column());
     }
 
@@ -87,6 +88,8 @@ public record Sources(Source evidence, Source readback, Map<String, Source> exce
             return s;
         }
         Path n = p.normalize();
-        return n.startsWith(base) && !n.equals(base) ? new Source(base.relativize(n).toString(), s.locations()) : s;
+        return n.startsWith(base) && !n.equals(base)
+                ? new Source(base.relativize(n).toString(), s.locations())
+                : s;
     }
 }

@@ -14,7 +14,13 @@ import java.lang.annotation.Target;
  * of the field carries {@link Formats#IDENTITY} and {@link Identities#DESCRIPTION}; diagnostics say
  * what is wrong and the canonical spelling ({@link Identities#problem}).
  */
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Target({
+    ElementType.FIELD,
+    ElementType.METHOD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = CanonicalIdentity.Check.class)
 public @interface CanonicalIdentity {

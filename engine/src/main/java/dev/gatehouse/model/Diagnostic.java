@@ -21,7 +21,14 @@ import java.util.Objects;
  *     prints it indented on the next line.
  */
 public record Diagnostic(
-        String code, Severity severity, String message, String file, int line, int column, String pointer, String note) {
+        String code,
+        Severity severity,
+        String message,
+        String file,
+        int line,
+        int column,
+        String pointer,
+        String note) {
 
     /** How bad a diagnostic is. Only errors stop an evaluation. */
     public enum Severity {

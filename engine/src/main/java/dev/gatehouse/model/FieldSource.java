@@ -16,9 +16,14 @@ import jakarta.validation.constraints.Pattern;
  * @param line 1-based line in the artifact, or null when not known
  */
 public record FieldSource(
-        @NotNull @Pattern(regexp = FieldSource.POINTER, message = "must be a JSON Pointer") String field,
+        @NotNull @Pattern(regexp = FieldSource.POINTER, message = "must be a JSON Pointer")
+        String field,
+
         @NotBlank String file,
-        @Pattern(regexp = FieldSource.POINTER, message = "must be a JSON Pointer") String pointer,
+
+        @Pattern(regexp = FieldSource.POINTER, message = "must be a JSON Pointer")
+        String pointer,
+
         @Min(1) Integer line) {
     /** An RFC 6901 JSON Pointer: empty, or segments each starting with a slash. */
     public static final String POINTER = "^(/[^/]*)*$";

@@ -14,6 +14,7 @@ public final class Formats {
      */
     public static final String INSTANT =
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$";
+
     public static final String INSTANT_MESSAGE =
             "must be an RFC 3339 instant such as 2026-11-28T12:00:00Z or 2026-11-28T13:00:00+01:00";
     public static final String NOT_BLANK = "^[\\s\\S]*\\S[\\s\\S]*$";
@@ -22,9 +23,11 @@ public final class Formats {
     public static final String IDENTITY_FIRST = "\\p{Ll}\\p{Lm}\\p{Lo}\\p{Nd}";
     /** The characters an identity may hold after the first. */
     public static final String IDENTITY_REST = IDENTITY_FIRST + "\\p{Mn}\\p{Mc}._-";
+
     public static final int IDENTITY_MAX_LENGTH = 64;
     /** The characters of a canonical identity; {@link Identities} has the whole rule. */
     public static final String IDENTITY = "^[" + IDENTITY_FIRST + "][" + IDENTITY_REST + "]{0,63}$";
+
     public static final String IDENTITY_MESSAGE = "must be a canonical identity (" + Identities.RULE + ")";
 
     private Formats() {}

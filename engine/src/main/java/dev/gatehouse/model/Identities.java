@@ -50,7 +50,9 @@ public final class Identities {
 
     /** True when {@code s} is a canonical identity. */
     public static boolean isCanonical(String s) {
-        return s != null && CHARACTERS.matcher(s).matches() && NFKC_CF.normalize(s).equals(s);
+        return s != null
+                && CHARACTERS.matcher(s).matches()
+                && NFKC_CF.normalize(s).equals(s);
     }
 
     /**
@@ -112,8 +114,11 @@ public final class Identities {
             }
             if (cp == '"' || cp == '\\') {
                 b.append('\\').appendCodePoint(cp);
-            } else if (cp != ' ' && (invisible(cp) || UCharacter.getType(cp) == UCharacter.UNASSIGNED
-                    || UCharacter.getType(cp) == UCharacter.SURROGATE || UCharacter.getType(cp) == UCharacter.PRIVATE_USE)) {
+            } else if (cp != ' '
+                    && (invisible(cp)
+                            || UCharacter.getType(cp) == UCharacter.UNASSIGNED
+                            || UCharacter.getType(cp) == UCharacter.SURROGATE
+                            || UCharacter.getType(cp) == UCharacter.PRIVATE_USE)) {
                 b.append(cp <= 0xFFFF ? String.format("\\u%04X", cp) : String.format("\\u{%X}", cp));
             } else {
                 b.appendCodePoint(cp);

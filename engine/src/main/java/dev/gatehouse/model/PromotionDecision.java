@@ -11,8 +11,18 @@ import java.util.Objects;
  * is empty; every list is sorted so that equal inputs give byte-identical output.
  */
 @JsonPropertyOrder({
-    "apiVersion", "kind", "release", "promotion", "eligible", "ring", "violations", "waived", "advisories",
-    "exceptions", "trace", "provenance"
+    "apiVersion",
+    "kind",
+    "release",
+    "promotion",
+    "eligible",
+    "ring",
+    "violations",
+    "waived",
+    "advisories",
+    "exceptions",
+    "trace",
+    "provenance"
 })
 public record PromotionDecision(
         String apiVersion,
@@ -105,7 +115,11 @@ public record PromotionDecision(
      * rule bundle ({@code --bundle}): then it names the bundle and who signed it.
      */
     @JsonPropertyOrder({"engineVersion", "rulebaseDigest", "inputDigest", "evaluatedAt", "bundle"})
-    public record Provenance(String engineVersion, String rulebaseDigest, String inputDigest, String evaluatedAt,
+    public record Provenance(
+            String engineVersion,
+            String rulebaseDigest,
+            String inputDigest,
+            String evaluatedAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) Bundle bundle) {
 
         /** Provenance without a bundle (a rulebase folder, or the bundled default). */
@@ -133,7 +147,18 @@ public record PromotionDecision(
     public PromotionDecision withBundle(Bundle bundle) {
         Objects.requireNonNull(bundle, "bundle");
         Provenance p = provenance;
-        return new PromotionDecision(apiVersion, kind, release, promotion, eligible, ring, violations, waived, advisories,
-                exceptions, trace, new Provenance(p.engineVersion(), p.rulebaseDigest(), p.inputDigest(), p.evaluatedAt(), bundle));
+        return new PromotionDecision(
+                apiVersion,
+                kind,
+                release,
+                promotion,
+                eligible,
+                ring,
+                violations,
+                waived,
+                advisories,
+                exceptions,
+                trace,
+                new Provenance(p.engineVersion(), p.rulebaseDigest(), p.inputDigest(), p.evaluatedAt(), bundle));
     }
 }

@@ -13,8 +13,12 @@ import java.util.List;
 
 /** The release evidence packet (contract section 1). Lists are never null once validated. */
 public record ReleaseEvidence(
-        @NotNull @Pattern(regexp = Formats.API_VERSION, message = Formats.API_VERSION_MESSAGE) String apiVersion,
-        @NotNull @Pattern(regexp = "^ReleaseEvidence$", message = "must be ReleaseEvidence") String kind,
+        @NotNull @Pattern(regexp = Formats.API_VERSION, message = Formats.API_VERSION_MESSAGE)
+        String apiVersion,
+
+        @NotNull @Pattern(regexp = "^ReleaseEvidence$", message = "must be ReleaseEvidence")
+        String kind,
+
         @NotNull @Valid Release release,
         @NotNull @Valid Promotion promotion,
         @NotNull @Valid Ci ci,
@@ -29,18 +33,41 @@ public record ReleaseEvidence(
     public static final String KIND = "ReleaseEvidence";
 
     /** Evidence written by hand: no {@code sources} (those are recorded by {@code gatehouse assemble}). */
-    public ReleaseEvidence(String apiVersion, String kind, Release release, Promotion promotion, Ci ci, Security security,
-            List<Verification> verifications, List<Approval> approvals, List<ResidualRisk> residualRisks,
-            Rollback rollback, Rollout rollout) {
-        this(apiVersion, kind, release, promotion, ci, security, verifications, approvals, residualRisks, rollback,
-                rollout, null);
+    public ReleaseEvidence(
+            String apiVersion,
+            String kind,
+            Release release,
+            Promotion promotion,
+            Ci ci,
+            Security security,
+            List<Verification> verifications,
+            List<Approval> approvals,
+            List<ResidualRisk> residualRisks,
+            Rollback rollback,
+            Rollout rollout) {
+        this(
+                apiVersion,
+                kind,
+                release,
+                promotion,
+                ci,
+                security,
+                verifications,
+                approvals,
+                residualRisks,
+                rollback,
+                rollout,
+                null);
     }
 
     /** What is being released. */
     public record Release(
             @NotBlank String service,
             @NotBlank String version,
-            @NotNull @Pattern(regexp = Formats.COMMIT, message = Formats.COMMIT_MESSAGE) String commit,
+
+            @NotNull @Pattern(regexp = Formats.COMMIT, message = Formats.COMMIT_MESSAGE)
+            String commit,
+
             @NotNull @CanonicalIdentity String author,
             @NotNull ChangeClass changeClass,
             @NotNull @Size(min = 1) List<@NotNull @Valid Artifact> artifacts) {}
@@ -48,7 +75,9 @@ public record ReleaseEvidence(
     /** One artifact being promoted. */
     public record Artifact(
             @NotBlank String name,
-            @NotNull @Pattern(regexp = Formats.DIGEST, message = Formats.DIGEST_MESSAGE) String digest) {}
+
+            @NotNull @Pattern(regexp = Formats.DIGEST, message = Formats.DIGEST_MESSAGE)
+            String digest) {}
 
     /** Where the release comes from and goes to. */
     public record Promotion(
@@ -59,11 +88,16 @@ public record ReleaseEvidence(
     /** The CI run that built and validated the release. */
     public record Ci(
             @NotBlank String runId,
-            @NotNull @Pattern(regexp = Formats.COMMIT, message = Formats.COMMIT_MESSAGE) String commit,
+
+            @NotNull @Pattern(regexp = Formats.COMMIT, message = Formats.COMMIT_MESSAGE)
+            String commit,
+
             @NotNull Instant finishedAt,
             @NotNull @Valid Checks checks,
-            @NotNull List<@NotNull @Pattern(regexp = Formats.DIGEST, message = Formats.DIGEST_MESSAGE) String>
-                    validatedDigests,
+
+            @NotNull
+            List<@NotNull @Pattern(regexp = Formats.DIGEST, message = Formats.DIGEST_MESSAGE) String> validatedDigests,
+
             @Valid Provenance provenance) {
         /** A CI record without build provenance. */
         public Ci(String runId, String commit, Instant finishedAt, Checks checks, List<String> validatedDigests) {
@@ -75,7 +109,8 @@ public record ReleaseEvidence(
      * The build provenance CI's digests were read from (SLSA provenance), and whether its signature was
      * verified. {@code gatehouse assemble} does not verify signatures, so it records {@code verified: false}.
      */
-    public record Provenance(@NotBlank String builder, @NotNull Boolean verified) {}
+    public record Provenance(
+            @NotBlank String builder, @NotNull Boolean verified) {}
 
     /** The CI checks by name; a check CI did not report is absent (null). */
     public record Checks(CheckStatus contract, CheckStatus build, CheckStatus test, CheckStatus security) {}
@@ -90,7 +125,10 @@ public record ReleaseEvidence(
     public record Finding(
             @NotBlank String id,
             @NotNull Severity severity,
-            @NotNull @Pattern(regexp = Formats.DIGEST, message = Formats.DIGEST_MESSAGE) String artifact,
+
+            @NotNull @Pattern(regexp = Formats.DIGEST, message = Formats.DIGEST_MESSAGE)
+            String artifact,
+
             @NotNull Boolean fixAvailable,
             @Valid Vex vex) {
         /** A finding without a VEX statement. */
@@ -109,7 +147,10 @@ public record ReleaseEvidence(
      */
     public record Vex(
             @NotNull VexStatus status,
-            @Pattern(regexp = Formats.NOT_BLANK, message = Formats.NOT_BLANK_MESSAGE) String justification,
+
+            @Pattern(regexp = Formats.NOT_BLANK, message = Formats.NOT_BLANK_MESSAGE)
+            String justification,
+
             @NotBlank String source) {}
 
     /** One verification (UAT, security review, staging soak). */
@@ -122,20 +163,27 @@ public record ReleaseEvidence(
             @PositiveOrZero Double durationHours) {}
 
     /** One approval. */
-    public record Approval(@NotNull Role role, @NotNull @CanonicalIdentity String by, @NotNull Instant at) {}
+    public record Approval(
+            @NotNull Role role,
+            @NotNull @CanonicalIdentity String by,
+            @NotNull Instant at) {}
 
     /** One residual risk, optionally covered by an exception. */
     public record ResidualRisk(
             @NotBlank String id,
             @NotBlank String title,
             @NotNull Severity severity,
-            @Pattern(regexp = Formats.NOT_BLANK, message = Formats.NOT_BLANK_MESSAGE) String exceptionId) {}
+
+            @Pattern(regexp = Formats.NOT_BLANK, message = Formats.NOT_BLANK_MESSAGE)
+            String exceptionId) {}
 
     /** How the release is rolled back. */
     public record Rollback(
             @NotBlank String strategy,
-            @NotNull List<@NotNull @Pattern(regexp = Formats.DIGEST, message = Formats.DIGEST_MESSAGE) String>
-                    previousDigests,
+
+            @NotNull
+            List<@NotNull @Pattern(regexp = Formats.DIGEST, message = Formats.DIGEST_MESSAGE) String> previousDigests,
+
             Instant rehearsedAt) {}
 
     /** The production rings this release already reached. */

@@ -12,12 +12,19 @@ import java.util.List;
 
 /** A residual-risk exception (contract section 3), one per file. */
 public record RiskException(
-        @NotNull @Pattern(regexp = Formats.API_VERSION, message = Formats.API_VERSION_MESSAGE) String apiVersion,
-        @NotNull @Pattern(regexp = "^RiskException$", message = "must be RiskException") String kind,
+        @NotNull @Pattern(regexp = Formats.API_VERSION, message = Formats.API_VERSION_MESSAGE)
+        String apiVersion,
+
+        @NotNull @Pattern(regexp = "^RiskException$", message = "must be RiskException")
+        String kind,
+
         @NotBlank String id,
         @NotNull @Size(min = 1) List<@NotBlank String> controls,
         @NotNull @Valid Scope scope,
-        @Pattern(regexp = Formats.NOT_BLANK, message = Formats.NOT_BLANK_MESSAGE) String residualRisk,
+
+        @Pattern(regexp = Formats.NOT_BLANK, message = Formats.NOT_BLANK_MESSAGE)
+        String residualRisk,
+
         @NotBlank String justification,
         @NotNull List<@NotBlank String> compensatingControls,
         @NotNull @CanonicalIdentity String requestedBy,

@@ -2,20 +2,20 @@ package dev.gatehouse.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.TestPaths;
 import dev.gatehouse.model.EnvironmentReadback;
-import dev.gatehouse.EvaluationInput;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Every instant of the evidence and the readback is a Timestamp fact, named by document and JSON Pointer. */
 class TimestampFactsTest {
@@ -38,22 +38,23 @@ class TimestampFactsTest {
 
     @Test
     void theWorkedExampleGivesOneTimestampPerInstantFieldInDocumentOrder() {
-        assertEquals(List.of(
-                "evidence /ci/finishedAt 2026-11-20T09:12:00Z",
-                "evidence /security/scannedAt 2026-11-26T06:00:00Z",
-                "evidence /verifications/0/completedAt 2026-11-21T15:00:00Z",
-                "evidence /verifications/1/completedAt 2026-11-22T10:00:00Z",
-                "evidence /verifications/2/completedAt 2026-11-24T10:00:00Z",
-                "evidence /approvals/0/at 2026-11-25T08:00:00Z",
-                "evidence /approvals/1/at 2026-11-25T09:30:00Z",
-                "evidence /rollback/rehearsedAt 2026-11-23T14:00:00Z",
-                "evidence /rollout/history/0/enteredAt 2026-11-26T08:00:00Z",
-                "evidence /rollout/history/1/enteredAt 2026-11-27T06:00:00Z",
-                "readback /capturedAt 2026-11-28T11:40:00Z",
-                "readback /dataServices/0/lastBackupAt 2026-11-28T02:00:00Z",
-                "readback /dataServices/0/restoreVerifiedAt 2026-11-15T10:00:00Z",
-                "readback /dataServices/1/lastBackupAt 2026-11-28T02:30:00Z",
-                "readback /dataServices/1/restoreVerifiedAt 2026-11-15T11:00:00Z"),
+        assertEquals(
+                List.of(
+                        "evidence /ci/finishedAt 2026-11-20T09:12:00Z",
+                        "evidence /security/scannedAt 2026-11-26T06:00:00Z",
+                        "evidence /verifications/0/completedAt 2026-11-21T15:00:00Z",
+                        "evidence /verifications/1/completedAt 2026-11-22T10:00:00Z",
+                        "evidence /verifications/2/completedAt 2026-11-24T10:00:00Z",
+                        "evidence /approvals/0/at 2026-11-25T08:00:00Z",
+                        "evidence /approvals/1/at 2026-11-25T09:30:00Z",
+                        "evidence /rollback/rehearsedAt 2026-11-23T14:00:00Z",
+                        "evidence /rollout/history/0/enteredAt 2026-11-26T08:00:00Z",
+                        "evidence /rollout/history/1/enteredAt 2026-11-27T06:00:00Z",
+                        "readback /capturedAt 2026-11-28T11:40:00Z",
+                        "readback /dataServices/0/lastBackupAt 2026-11-28T02:00:00Z",
+                        "readback /dataServices/0/restoreVerifiedAt 2026-11-15T10:00:00Z",
+                        "readback /dataServices/1/lastBackupAt 2026-11-28T02:30:00Z",
+                        "readback /dataServices/1/restoreVerifiedAt 2026-11-15T11:00:00Z"),
                 timestamps(example()));
     }
 
@@ -62,17 +63,31 @@ class TimestampFactsTest {
         EvaluationInput e = example();
         EnvironmentReadback r = e.readback();
         EnvironmentReadback.DataService first = r.dataServices().get(0);
-        EnvironmentReadback readback = new EnvironmentReadback(r.apiVersion(), r.kind(), r.environment(), r.capturedAt(),
-                r.profile(), r.workloads(), r.identity(),
-                List.of(new EnvironmentReadback.DataService(first.name(), null, first.restoreVerifiedAt()), r.dataServices().get(1)),
-                r.secrets(), r.edge(), r.capacity(), r.observability());
+        EnvironmentReadback readback = new EnvironmentReadback(
+                r.apiVersion(),
+                r.kind(),
+                r.environment(),
+                r.capturedAt(),
+                r.profile(),
+                r.workloads(),
+                r.identity(),
+                List.of(
+                        new EnvironmentReadback.DataService(first.name(), null, first.restoreVerifiedAt()),
+                        r.dataServices().get(1)),
+                r.secrets(),
+                r.edge(),
+                r.capacity(),
+                r.observability());
         List<String> readbackTimes = timestamps(Inputs.of(e.evidence(), readback, e.exceptions())).stream()
-                .filter(t -> t.startsWith("readback ")).toList();
-        assertEquals(List.of(
-                "readback /capturedAt 2026-11-28T11:40:00Z",
-                "readback /dataServices/0/restoreVerifiedAt 2026-11-15T10:00:00Z",
-                "readback /dataServices/1/lastBackupAt 2026-11-28T02:30:00Z",
-                "readback /dataServices/1/restoreVerifiedAt 2026-11-15T11:00:00Z"), readbackTimes);
+                .filter(t -> t.startsWith("readback "))
+                .toList();
+        assertEquals(
+                List.of(
+                        "readback /capturedAt 2026-11-28T11:40:00Z",
+                        "readback /dataServices/0/restoreVerifiedAt 2026-11-15T10:00:00Z",
+                        "readback /dataServices/1/lastBackupAt 2026-11-28T02:30:00Z",
+                        "readback /dataServices/1/restoreVerifiedAt 2026-11-15T11:00:00Z"),
+                readbackTimes);
     }
 
     static Stream<Arguments> ahead() {

@@ -18,8 +18,9 @@ final class Assets {
             "app.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8",
             "icon.svg", "image/svg+xml");
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-            + "form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+    static final String CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+                    + "form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private Assets() {}
 

@@ -1,10 +1,9 @@
 package dev.gatehouse.server;
 
-import dev.gatehouse.Inputs;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.cases.CaseLoader;
 import dev.gatehouse.cases.GoldenCase;
-import dev.gatehouse.EvaluationInput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

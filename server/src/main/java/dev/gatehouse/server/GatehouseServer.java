@@ -2,11 +2,11 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.EvaluationException;
 import dev.gatehouse.PolicyEngine;
+import dev.gatehouse.internal.json.Json;
 import dev.gatehouse.log.DecisionLog;
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.Environment;
 import dev.gatehouse.model.PromotionDecision;
-import dev.gatehouse.internal.json.Json;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -84,8 +84,9 @@ public final class GatehouseServer implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(engine, "engine");
         if (options.tokens() == null && !ServeOptions.isLoopback(options.host())) {
-            throw new IllegalArgumentException("refusing to listen on " + options.host() + " without --tokens: anyone who "
-                    + "can reach it could ask for decisions; give a tokens file, or listen on loopback (127.0.0.1)");
+            throw new IllegalArgumentException(
+                    "refusing to listen on " + options.host() + " without --tokens: anyone who "
+                            + "can reach it could ask for decisions; give a tokens file, or listen on loopback (127.0.0.1)");
         }
         Tokens tokens = null;
         if (options.tokens() != null) {
@@ -103,8 +104,8 @@ public final class GatehouseServer implements AutoCloseable {
         try {
             server.app.start();
         } catch (RuntimeException e) {
-            throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": "
-                    + rootMessage(e), e);
+            throw new IOException(
+                    "cannot listen on " + options.host() + ":" + options.port() + ": " + rootMessage(e), e);
         }
         return server;
     }
@@ -153,7 +154,10 @@ public final class GatehouseServer implements AutoCloseable {
         cfg.router.ignoreTrailingSlashes = false;
         // A bounded pool and a bounded queue: past them Jetty refuses work instead of queueing without end.
         int maxThreads = Math.max(16, options.maxInFlight() * 4);
-        QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads), 60_000,
+        QueuedThreadPool pool = new QueuedThreadPool(
+                maxThreads,
+                Math.min(8, maxThreads),
+                60_000,
                 new java.util.concurrent.ArrayBlockingQueue<>(options.maxConnections()));
         pool.setName("gatehouse-http");
         cfg.jetty.threadPool = pool;
@@ -175,14 +179,22 @@ public final class GatehouseServer implements AutoCloseable {
                 // Errors Jetty answers itself (a malformed request line, headers too large): a fixed JSON body, never
                 // a page with a stack trace, a message from a parser, or the server's version.
                 @Override
-                protected boolean generateAcceptableResponse(org.eclipse.jetty.server.Request request,
-                        org.eclipse.jetty.server.Response response, org.eclipse.jetty.util.Callback callback,
-                        String contentType, List<java.nio.charset.Charset> charsets, int code, String message,
+                protected boolean generateAcceptableResponse(
+                        org.eclipse.jetty.server.Request request,
+                        org.eclipse.jetty.server.Response response,
+                        org.eclipse.jetty.util.Callback callback,
+                        String contentType,
+                        List<java.nio.charset.Charset> charsets,
+                        int code,
+                        String message,
                         Throwable cause) {
                     response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
-                    response.write(true, java.nio.ByteBuffer.wrap(("{\"status\":" + code
-                            + ",\"error\":\"http\",\"message\":\"the request could not be read\"}")
-                            .getBytes(StandardCharsets.UTF_8)), callback);
+                    response.write(
+                            true,
+                            java.nio.ByteBuffer.wrap(("{\"status\":" + code
+                                            + ",\"error\":\"http\",\"message\":\"the request could not be read\"}")
+                                    .getBytes(StandardCharsets.UTF_8)),
+                            callback);
                     return true;
                 }
             };
@@ -197,8 +209,9 @@ public final class GatehouseServer implements AutoCloseable {
             res.setStatus(500);
             res.setContentType("application/json");
             try {
-                res.getOutputStream().write(problem(500, "internal", "the service failed; no decision was made")
-                        .getBytes(StandardCharsets.UTF_8));
+                res.getOutputStream()
+                        .write(problem(500, "internal", "the service failed; no decision was made")
+                                .getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 // the client is gone; nothing more to do
             }
@@ -209,7 +222,8 @@ public final class GatehouseServer implements AutoCloseable {
                 json(ctx, 404, problem(404, "not-found", "no such route"));
             }
         });
-        cfg.routes.error(405, ctx -> json(ctx, 405, problem(405, "method-not-allowed", "this route does not take that method")));
+        cfg.routes.error(
+                405, ctx -> json(ctx, 405, problem(405, "method-not-allowed", "this route does not take that method")));
 
         // The API.
         route(cfg, "POST", "/v1/decisions", Role.EVALUATE, this::decide);
@@ -228,10 +242,16 @@ public final class GatehouseServer implements AutoCloseable {
         route(cfg, "GET", "/v1/log/{line}", Role.REVIEW, this::logEntry);
         // Operations.
         route(cfg, "GET", "/healthz", null, ctx -> json(ctx, 200, "{\"status\":\"ok\"}"));
-        route(cfg, "GET", "/readyz", null, ctx -> json(ctx, 200, Json.pretty(Map.of("status", "ready", "rulebase",
-                engine.rulebaseDigest()))));
+        route(
+                cfg,
+                "GET",
+                "/readyz",
+                null,
+                ctx -> json(ctx, 200, Json.pretty(Map.of("status", "ready", "rulebase", engine.rulebaseDigest()))));
         route(cfg, "GET", "/metrics", null, ctx -> {
-            ctx.status(200).contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+            ctx.status(200)
+                    .contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape());
         });
         route(cfg, "GET", "/openapi.json", null, ctx -> json(ctx, 200, Assets.text("gatehouse/openapi.json")));
         // The reviewers' page.
@@ -271,8 +291,14 @@ public final class GatehouseServer implements AutoCloseable {
                 // Without tokens, only a request addressed to a loopback name is answered: a web page whose own name
                 // was rebound to 127.0.0.1 (DNS rebinding) must not read the log or ask for decisions.
                 metrics.rejected(Metrics.Rejection.FORBIDDEN);
-                json(ctx, 403, problem(403, "forbidden", "without --tokens the service answers only requests addressed to "
-                        + "127.0.0.1, [::1] or localhost"));
+                json(
+                        ctx,
+                        403,
+                        problem(
+                                403,
+                                "forbidden",
+                                "without --tokens the service answers only requests addressed to "
+                                        + "127.0.0.1, [::1] or localhost"));
                 return;
             }
             if (role != null && tokens != null && !authorized(ctx, role)) {
@@ -284,21 +310,41 @@ public final class GatehouseServer implements AutoCloseable {
             json(ctx, 400, badInput(e.diagnostics()));
         } catch (TooLarge e) {
             metrics.rejected(Metrics.Rejection.TOO_LARGE);
-            json(ctx, 413, problem(413, "too-large", "the request body is larger than the limit of "
-                    + options.maxBodyBytes() + " bytes"));
+            json(
+                    ctx,
+                    413,
+                    problem(
+                            413,
+                            "too-large",
+                            "the request body is larger than the limit of " + options.maxBodyBytes() + " bytes"));
         } catch (EvaluationException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("the evaluation took longer")) {
                 metrics.rejected(Metrics.Rejection.TIMEOUT);
                 ctx.header("Retry-After", "1");
-                json(ctx, 503, problem(503, "timeout", "the evaluation took longer than its time limit; no decision was made"));
+                json(
+                        ctx,
+                        503,
+                        problem(
+                                503,
+                                "timeout",
+                                "the evaluation took longer than its time limit; no decision was made"));
             } else {
                 metrics.internalError();
-                json(ctx, 500, problem(500, "no-decision", "the rules could not reach a decision; no decision was made"));
+                json(
+                        ctx,
+                        500,
+                        problem(500, "no-decision", "the rules could not reach a decision; no decision was made"));
             }
         } catch (LogFailure e) {
             metrics.internalError();
-            json(ctx, 500, problem(500, "not-logged", "the decision could not be written to the decision log, so it is "
-                    + "not given; no decision was made"));
+            json(
+                    ctx,
+                    500,
+                    problem(
+                            500,
+                            "not-logged",
+                            "the decision could not be written to the decision log, so it is "
+                                    + "not given; no decision was made"));
         } catch (Exception | Error e) {
             internal(ctx);
         } finally {
@@ -314,7 +360,9 @@ public final class GatehouseServer implements AutoCloseable {
         String name = host.strip().toLowerCase(java.util.Locale.ROOT);
         if (name.startsWith("[")) {
             int end = name.indexOf(']');
-            return end > 0 && name.substring(1, end).equals("::1") && (end == name.length() - 1 || name.charAt(end + 1) == ':');
+            return end > 0
+                    && name.substring(1, end).equals("::1")
+                    && (end == name.length() - 1 || name.charAt(end + 1) == ':');
         }
         int colon = name.indexOf(':');
         if (colon >= 0) {
@@ -337,8 +385,14 @@ public final class GatehouseServer implements AutoCloseable {
         }
         if (!role.get().allows(required)) {
             metrics.rejected(Metrics.Rejection.FORBIDDEN);
-            json(ctx, 403, problem(403, "forbidden", "this token's role (" + role.get().wire() + ") may not use this route; it "
-                    + "needs " + required.wire()));
+            json(
+                    ctx,
+                    403,
+                    problem(
+                            403,
+                            "forbidden",
+                            "this token's role (" + role.get().wire() + ") may not use this route; it " + "needs "
+                                    + required.wire()));
             return false;
         }
         return true;
@@ -416,8 +470,14 @@ public final class GatehouseServer implements AutoCloseable {
     private void busy(Context ctx) {
         metrics.rejected(Metrics.Rejection.BUSY);
         ctx.header("Retry-After", "1");
-        json(ctx, 503, problem(503, "busy", "too many evaluations in flight (" + options.maxInFlight()
-                + ", and " + options.maxWaiting() + " waiting); retry after a second"));
+        json(
+                ctx,
+                503,
+                problem(
+                        503,
+                        "busy",
+                        "too many evaluations in flight (" + options.maxInFlight() + ", and " + options.maxWaiting()
+                                + " waiting); retry after a second"));
     }
 
     private void rulebase(Context ctx) {
@@ -455,7 +515,10 @@ public final class GatehouseServer implements AutoCloseable {
     private byte[] body(Context ctx) throws IOException {
         String type = ctx.header("Content-Type");
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).strip().startsWith("application/json")) {
-            throw new BadRequest(List.of(Diagnostic.input(dev.gatehouse.model.DiagnosticCode.BAD_FORMAT, Requests.BODY, "",
+            throw new BadRequest(List.of(Diagnostic.input(
+                    dev.gatehouse.model.DiagnosticCode.BAD_FORMAT,
+                    Requests.BODY,
+                    "",
                     "the request must be sent as Content-Type: application/json")));
         }
         long declared = ctx.req().getContentLengthLong();

@@ -17,7 +17,12 @@ import java.util.function.Supplier;
 final class Metrics {
     /** Why a request was refused before any evaluation. */
     enum Rejection {
-        UNAUTHORIZED, FORBIDDEN, TOO_LARGE, BUSY, DRAINING, TIMEOUT;
+        UNAUTHORIZED,
+        FORBIDDEN,
+        TOO_LARGE,
+        BUSY,
+        DRAINING,
+        TIMEOUT;
 
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -33,22 +38,37 @@ final class Metrics {
     private final Map<Rejection, Counter> rejected = new ConcurrentHashMap<>();
 
     Metrics(Supplier<Number> inFlight) {
-        eligible = Counter.builder("gatehouse.decisions").description("decisions made, by outcome")
-                .tag("outcome", "eligible").register(registry);
-        notEligible = Counter.builder("gatehouse.decisions").description("decisions made, by outcome")
-                .tag("outcome", "not_eligible").register(registry);
-        inputErrors = Counter.builder("gatehouse.input.errors").description("requests refused as bad input (400)")
+        eligible = Counter.builder("gatehouse.decisions")
+                .description("decisions made, by outcome")
+                .tag("outcome", "eligible")
+                .register(registry);
+        notEligible = Counter.builder("gatehouse.decisions")
+                .description("decisions made, by outcome")
+                .tag("outcome", "not_eligible")
+                .register(registry);
+        inputErrors = Counter.builder("gatehouse.input.errors")
+                .description("requests refused as bad input (400)")
                 .register(registry);
         internalErrors = Counter.builder("gatehouse.internal.errors")
-                .description("requests that failed without a decision (500)").register(registry);
-        latency = Timer.builder("gatehouse.decision.latency").description("time to evaluate one decision request")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+                .description("requests that failed without a decision (500)")
+                .register(registry);
+        latency = Timer.builder("gatehouse.decision.latency")
+                .description("time to evaluate one decision request")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
         for (Rejection r : Rejection.values()) {
-            rejected.put(r, Counter.builder("gatehouse.rejected.requests")
-                    .description("requests refused before evaluation, by reason").tag("reason", r.tag()).register(registry));
+            rejected.put(
+                    r,
+                    Counter.builder("gatehouse.rejected.requests")
+                            .description("requests refused before evaluation, by reason")
+                            .tag("reason", r.tag())
+                            .register(registry));
         }
-        Gauge.builder("gatehouse.in.flight", inFlight).description("evaluations running now").register(registry);
+        Gauge.builder("gatehouse.in.flight", inFlight)
+                .description("evaluations running now")
+                .register(registry);
     }
 
     void decided(boolean isEligible, long nanos) {

@@ -7,11 +7,10 @@ import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_FIELD;
 import static dev.gatehouse.model.DiagnosticCode.WRONG_TYPE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.InputLimits;
-import dev.gatehouse.Inputs;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.EvaluationInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,13 +32,15 @@ import java.util.regex.Pattern;
 final class Requests {
     /** The label of the body as a whole in diagnostics. */
     static final String BODY = "request";
+
     static final String EVIDENCE = "evidence";
     static final String READBACK = "readback";
     static final String EXCEPTIONS = "exceptions";
     static final int MAX_EXCEPTIONS = 500;
     static final int MAX_EDITS = 100;
 
-    private static final Pattern UTC = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$");
+    private static final Pattern UTC =
+            Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$");
     private static final Pattern RELATIVE = Pattern.compile("^([+-])([0-9]{1,6})([dhms])$");
     private static final Set<String> DECISION_FIELDS = Set.of(EVIDENCE, READBACK, EXCEPTIONS, "at");
     private static final Set<String> WHATIF_FIELDS = Set.of(EVIDENCE, READBACK, EXCEPTIONS, "at", "changes");
@@ -52,14 +53,22 @@ final class Requests {
     record Edit(String op, String document, String pointer, JsonNode value) {}
 
     /** A what-if request: the base's documents as trees, and the changes. */
-    record WhatIf(JsonNode evidence, JsonNode readback, List<JsonNode> exceptions, Instant at, List<Edit> edits,
-            List<JsonNode> variantExceptions, Instant variantAt, Duration variantOffset) {}
+    record WhatIf(
+            JsonNode evidence,
+            JsonNode readback,
+            List<JsonNode> exceptions,
+            Instant at,
+            List<Edit> edits,
+            List<JsonNode> variantExceptions,
+            Instant variantAt,
+            Duration variantOffset) {}
 
     private final InputLimits limits;
 
     Requests(long maxBodyBytes) {
         int max = (int) Math.min(maxBodyBytes, InputLimits.MAX_INPUT_BYTES_CEILING);
-        this.limits = InputLimits.builder().maxInputBytes(max).maxTotalBytes(max).build();
+        this.limits =
+                InputLimits.builder().maxInputBytes(max).maxTotalBytes(max).build();
     }
 
     JsonNode body(byte[] bytes) {
@@ -74,8 +83,12 @@ final class Requests {
         JsonNode body = body(bytes);
         List<Diagnostic> problems = new ArrayList<>();
         if (!body.isObject()) {
-            throw bad(Diagnostic.input(WRONG_TYPE, BODY, "", "the request must be a JSON object with evidence, readback, "
-                    + "and optionally exceptions and at"));
+            throw bad(Diagnostic.input(
+                    WRONG_TYPE,
+                    BODY,
+                    "",
+                    "the request must be a JSON object with evidence, readback, "
+                            + "and optionally exceptions and at"));
         }
         unknownFields(body, "", DECISION_FIELDS, problems);
         Instant at = instant(body, "/at", problems);
@@ -92,8 +105,12 @@ final class Requests {
         JsonNode body = body(bytes);
         List<Diagnostic> problems = new ArrayList<>();
         if (!body.isObject()) {
-            throw bad(Diagnostic.input(WRONG_TYPE, BODY, "", "the request must be a JSON object with evidence, readback, "
-                    + "changes, and optionally exceptions and at"));
+            throw bad(Diagnostic.input(
+                    WRONG_TYPE,
+                    BODY,
+                    "",
+                    "the request must be a JSON object with evidence, readback, "
+                            + "changes, and optionally exceptions and at"));
         }
         unknownFields(body, "", WHATIF_FIELDS, problems);
         Instant at = instant(body, "/at", problems);
@@ -106,7 +123,10 @@ final class Requests {
         Instant variantAt = null;
         Duration offset = null;
         if (changes == null || !changes.isObject()) {
-            problems.add(Diagnostic.input(changes == null ? MISSING_FIELD : WRONG_TYPE, BODY, "/changes",
+            problems.add(Diagnostic.input(
+                    changes == null ? MISSING_FIELD : WRONG_TYPE,
+                    BODY,
+                    "/changes",
                     "changes must be an object with edits, exceptions or at"));
         } else {
             unknownFields(changes, "/changes", CHANGE_FIELDS, problems);
@@ -141,10 +161,16 @@ final class Requests {
         return input(evidence, EVIDENCE, readback, READBACK, exceptions, EXCEPTIONS);
     }
 
-    static EvaluationInput input(JsonNode evidence, String evidenceLabel, JsonNode readback, String readbackLabel,
-            List<JsonNode> exceptions, String exceptionsLabel) {
+    static EvaluationInput input(
+            JsonNode evidence,
+            String evidenceLabel,
+            JsonNode readback,
+            String readbackLabel,
+            List<JsonNode> exceptions,
+            String exceptionsLabel) {
         try {
-            return dev.gatehouse.internal.InputReading.fromTrees(evidence, evidenceLabel, readback, readbackLabel, exceptions, exceptionsLabel);
+            return dev.gatehouse.internal.InputReading.fromTrees(
+                    evidence, evidenceLabel, readback, readbackLabel, exceptions, exceptionsLabel);
         } catch (InvalidInputException e) {
             throw new BadRequest(e.diagnostics());
         }
@@ -160,17 +186,21 @@ final class Requests {
             return out;
         }
         if (node.size() > MAX_EDITS) {
-            problems.add(Diagnostic.input(BAD_CHANGE, BODY, "/changes/edits", "at most " + MAX_EDITS + " edits, not "
-                    + node.size()));
+            problems.add(Diagnostic.input(
+                    BAD_CHANGE, BODY, "/changes/edits", "at most " + MAX_EDITS + " edits, not " + node.size()));
             return out;
         }
         for (int i = 0; i < node.size(); i++) {
             String at = "/changes/edits/" + i;
             JsonNode e = node.get(i);
             if (!e.isObject()) {
-                problems.add(Diagnostic.input(WRONG_TYPE, BODY, at, "an edit is an object: {\"set\": \"[evidence:|readback:]"
-                        + "POINTER\", \"value\": JSON}, {\"unset\": \"[evidence:|readback:]POINTER\"} or {\"patch\": "
-                        + "\"evidence|readback\", \"operations\": [...]}"));
+                problems.add(Diagnostic.input(
+                        WRONG_TYPE,
+                        BODY,
+                        at,
+                        "an edit is an object: {\"set\": \"[evidence:|readback:]"
+                                + "POINTER\", \"value\": JSON}, {\"unset\": \"[evidence:|readback:]POINTER\"} or {\"patch\": "
+                                + "\"evidence|readback\", \"operations\": [...]}"));
                 continue;
             }
             if (e.has("set") && e.size() == 2 && e.has("value") && e.get("set").isTextual()) {
@@ -183,13 +213,20 @@ final class Requests {
                 if (p != null) {
                     out.add(new Edit("unset", p[0], p[1], null));
                 }
-            } else if (e.has("patch") && e.size() == 2 && e.path("operations").isArray()
-                    && (EVIDENCE.equals(e.get("patch").asText(null)) || READBACK.equals(e.get("patch").asText(null)))) {
+            } else if (e.has("patch")
+                    && e.size() == 2
+                    && e.path("operations").isArray()
+                    && (EVIDENCE.equals(e.get("patch").asText(null))
+                            || READBACK.equals(e.get("patch").asText(null)))) {
                 out.add(new Edit("patch", e.get("patch").asText(), null, e.get("operations")));
             } else {
-                problems.add(Diagnostic.input(BAD_CHANGE, BODY, at, "an edit is {\"set\": \"[evidence:|readback:]POINTER\", "
-                        + "\"value\": JSON}, {\"unset\": \"[evidence:|readback:]POINTER\"} or {\"patch\": \"evidence|readback\", "
-                        + "\"operations\": [...]}"));
+                problems.add(Diagnostic.input(
+                        BAD_CHANGE,
+                        BODY,
+                        at,
+                        "an edit is {\"set\": \"[evidence:|readback:]POINTER\", "
+                                + "\"value\": JSON}, {\"unset\": \"[evidence:|readback:]POINTER\"} or {\"patch\": \"evidence|readback\", "
+                                + "\"operations\": [...]}"));
             }
         }
         return out;
@@ -206,8 +243,12 @@ final class Requests {
             }
         }
         if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-            problems.add(Diagnostic.input(BAD_CHANGE, BODY, at, "'" + text + "': the pointer must start with / (RFC 6901), "
-                    + "optionally after evidence: or readback:"));
+            problems.add(Diagnostic.input(
+                    BAD_CHANGE,
+                    BODY,
+                    at,
+                    "'" + text + "': the pointer must start with / (RFC 6901), "
+                            + "optionally after evidence: or readback:"));
             return null;
         }
         return new String[] {doc, pointer};
@@ -220,7 +261,8 @@ final class Requests {
             return null;
         }
         if (!d.isObject()) {
-            problems.add(Diagnostic.input(WRONG_TYPE, BODY, "/" + name, "the " + name + " document must be a JSON object"));
+            problems.add(
+                    Diagnostic.input(WRONG_TYPE, BODY, "/" + name, "the " + name + " document must be a JSON object"));
             return null;
         }
         return d;
@@ -236,7 +278,8 @@ final class Requests {
             return out;
         }
         if (node.size() > MAX_EXCEPTIONS) {
-            problems.add(Diagnostic.input(BAD_FORMAT, BODY, at, "at most " + MAX_EXCEPTIONS + " exceptions, not " + node.size()));
+            problems.add(Diagnostic.input(
+                    BAD_FORMAT, BODY, at, "at most " + MAX_EXCEPTIONS + " exceptions, not " + node.size()));
             return out;
         }
         for (int i = 0; i < node.size(); i++) {
@@ -245,12 +288,16 @@ final class Requests {
                 out.add(x);
             } else if (x.isTextual()) {
                 try {
-                    out.add(dev.gatehouse.internal.InputReading.readTree(x.asText().getBytes(StandardCharsets.UTF_8), EXCEPTIONS + "/" + i, true, limits));
+                    out.add(dev.gatehouse.internal.InputReading.readTree(
+                            x.asText().getBytes(StandardCharsets.UTF_8), EXCEPTIONS + "/" + i, true, limits));
                 } catch (InvalidInputException e) {
                     problems.addAll(e.diagnostics());
                 }
             } else {
-                problems.add(Diagnostic.input(WRONG_TYPE, BODY, at + "/" + i,
+                problems.add(Diagnostic.input(
+                        WRONG_TYPE,
+                        BODY,
+                        at + "/" + i,
                         "an exception is a JSON object, or a string holding an exception file's YAML"));
             }
         }
@@ -273,8 +320,14 @@ final class Requests {
                 // reported below
             }
         }
-        problems.add(Diagnostic.input(BAD_FORMAT, BODY, pointer, "must be an RFC 3339 UTC instant such as 2026-11-28T12:00:00Z"
-                + (pointer.startsWith("/changes") ? ", or an offset from the base's time: +10d, +36h, -90m, +30s" : "")));
+        problems.add(Diagnostic.input(
+                BAD_FORMAT,
+                BODY,
+                pointer,
+                "must be an RFC 3339 UTC instant such as 2026-11-28T12:00:00Z"
+                        + (pointer.startsWith("/changes")
+                                ? ", or an offset from the base's time: +10d, +36h, -90m, +30s"
+                                : "")));
         return null;
     }
 
@@ -282,7 +335,10 @@ final class Requests {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                problems.add(Diagnostic.input(UNKNOWN_FIELD, BODY, at + "/" + name.replace("~", "~0").replace("/", "~1"),
+                problems.add(Diagnostic.input(
+                        UNKNOWN_FIELD,
+                        BODY,
+                        at + "/" + name.replace("~", "~0").replace("/", "~1"),
                         "unknown field; expected one of " + new java.util.TreeSet<>(known)));
             }
         }

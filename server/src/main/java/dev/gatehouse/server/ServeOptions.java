@@ -21,8 +21,18 @@ import java.util.Objects;
  * @param maxConnections the most open connections (the listener stops accepting past it)
  * @param idleTimeout how long a connection may send nothing (a slow body ends there)
  */
-public record ServeOptions(String host, int port, Path tokens, Path log, String replica, Path fixtures, long maxBodyBytes,
-        int maxInFlight, int maxWaiting, int maxConnections, Duration idleTimeout) {
+public record ServeOptions(
+        String host,
+        int port,
+        Path tokens,
+        Path log,
+        String replica,
+        Path fixtures,
+        long maxBodyBytes,
+        int maxInFlight,
+        int maxWaiting,
+        int maxConnections,
+        Duration idleTimeout) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8181;
     public static final long DEFAULT_MAX_BODY_BYTES = 8L << 20;
@@ -30,6 +40,7 @@ public record ServeOptions(String host, int port, Path tokens, Path log, String 
     public static final int DEFAULT_MAX_WAITING = 64;
     /** How long a request waits for an evaluation slot before it is refused. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(1);
+
     public static final int DEFAULT_MAX_CONNECTIONS = 512;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -53,8 +64,8 @@ public record ServeOptions(String host, int port, Path tokens, Path log, String 
             throw new IllegalArgumentException("the connection limit must be at least 1, not " + maxConnections);
         }
         if (replica.isBlank() || replica.length() > 253 || !replica.matches("[A-Za-z0-9._:-]+")) {
-            throw new IllegalArgumentException("a replica name is 1 to 253 letters, digits, '.', '_', ':' or '-', not '"
-                    + replica + "'");
+            throw new IllegalArgumentException(
+                    "a replica name is 1 to 253 letters, digits, '.', '_', ':' or '-', not '" + replica + "'");
         }
     }
 
@@ -145,8 +156,18 @@ public record ServeOptions(String host, int port, Path tokens, Path log, String 
         }
 
         public ServeOptions build() {
-            return new ServeOptions(host, port, tokens, log, replica, fixtures, maxBodyBytes, maxInFlight, maxWaiting,
-                    maxConnections, idleTimeout);
+            return new ServeOptions(
+                    host,
+                    port,
+                    tokens,
+                    log,
+                    replica,
+                    fixtures,
+                    maxBodyBytes,
+                    maxInFlight,
+                    maxWaiting,
+                    maxConnections,
+                    idleTimeout);
         }
     }
 

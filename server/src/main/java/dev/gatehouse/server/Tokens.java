@@ -24,6 +24,7 @@ public final class Tokens {
     private static final Pattern LINE = Pattern.compile("^sha256:([0-9a-f]{64})\\s+(evaluate|review)(?:\\s+(\\S.*))?$");
     /** A bearer token longer than this is refused before hashing. */
     static final int MAX_TOKEN_LENGTH = 4096;
+
     static final int MAX_LINES = 10_000;
 
     /** One accepted token: its hash, role and optional name (for people reading the file). */
@@ -61,7 +62,9 @@ public final class Tokens {
                         + ": expected 'sha256:<64 lowercase hex digits> evaluate|review [name]' (the sha256 of the token, "
                         + "never the token itself)");
             }
-            entries.add(new Entry(HexFormat.of().parseHex(m.group(1)), Role.valueOf(m.group(2).toUpperCase(java.util.Locale.ROOT)),
+            entries.add(new Entry(
+                    HexFormat.of().parseHex(m.group(1)),
+                    Role.valueOf(m.group(2).toUpperCase(java.util.Locale.ROOT)),
                     m.group(3)));
         }
         if (entries.isEmpty()) {

@@ -3,9 +3,9 @@ package dev.gatehouse.server;
 import static dev.gatehouse.model.DiagnosticCode.BAD_CHANGE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.patch.JsonPatch;
 import dev.gatehouse.patch.PatchException;
@@ -33,7 +33,8 @@ final class WhatIfs {
     /** The response, in the order the command's {@code whatif --format json --explain-blockers} writes it. */
     static Map<String, Object> run(PolicyEngine engine, Requests.WhatIf w, Instant now) {
         Instant baseAt = w.at() != null ? w.at() : now;
-        Instant variantAt = w.variantAt() != null ? w.variantAt()
+        Instant variantAt = w.variantAt() != null
+                ? w.variantAt()
                 : w.variantOffset() != null ? baseAt.plus(w.variantOffset()) : baseAt;
         EvaluationInput base = Requests.input(w.evidence(), w.readback(), w.exceptions());
         JsonNode evidence = w.evidence().deepCopy();
@@ -56,14 +57,19 @@ final class WhatIfs {
         }
         List<JsonNode> variantExceptions = w.variantExceptions() != null ? w.variantExceptions() : w.exceptions();
         if (w.variantExceptions() != null) {
-            described.add("exceptions from the request (" + w.variantExceptions().size() + ")");
+            described.add(
+                    "exceptions from the request (" + w.variantExceptions().size() + ")");
         }
         if (w.variantAt() != null || w.variantOffset() != null) {
-            described.add("evaluated at " + variantAt + (w.variantOffset() != null ? " (base time "
-                    + sign(w.variantOffset()) + ")" : ""));
+            described.add("evaluated at " + variantAt
+                    + (w.variantOffset() != null ? " (base time " + sign(w.variantOffset()) + ")" : ""));
         }
-        EvaluationInput variant = Requests.input(evidence, Requests.EVIDENCE + (evidenceChanged ? VARIANT : ""), readback,
-                Requests.READBACK + (readbackChanged ? VARIANT : ""), variantExceptions,
+        EvaluationInput variant = Requests.input(
+                evidence,
+                Requests.EVIDENCE + (evidenceChanged ? VARIANT : ""),
+                readback,
+                Requests.READBACK + (readbackChanged ? VARIANT : ""),
+                variantExceptions,
                 Requests.EXCEPTIONS + (w.variantExceptions() != null ? VARIANT : ""));
         PromotionDecision a = engine.evaluate(base, baseAt);
         PromotionDecision b = engine.evaluate(variant, variantAt);
@@ -81,8 +87,10 @@ final class WhatIfs {
         try {
             switch (e.op()) {
                 case "set" -> {
-                    boolean exists = !e.pointer().isEmpty() && !doc.at(JsonPatch.pointer(e.pointer())).isMissingNode();
-                    return exists ? JsonPatch.replace(doc, e.pointer(), e.value().deepCopy())
+                    boolean exists = !e.pointer().isEmpty()
+                            && !doc.at(JsonPatch.pointer(e.pointer())).isMissingNode();
+                    return exists
+                            ? JsonPatch.replace(doc, e.pointer(), e.value().deepCopy())
                             : JsonPatch.add(doc, e.pointer(), e.value().deepCopy());
                 }
                 case "unset" -> {
@@ -95,7 +103,10 @@ final class WhatIfs {
                         try {
                             out = JsonPatch.apply(out, e.value().get(i), "/" + i);
                         } catch (PatchException x) {
-                            throw new BadRequest(List.of(Diagnostic.input(BAD_CHANGE, "patch of " + e.document(), "/" + i,
+                            throw new BadRequest(List.of(Diagnostic.input(
+                                    BAD_CHANGE,
+                                    "patch of " + e.document(),
+                                    "/" + i,
                                     x.getMessage() + " (in " + label + ")")));
                         }
                     }
@@ -105,8 +116,8 @@ final class WhatIfs {
         } catch (PatchException x) {
             throw new BadRequest(List.of(Diagnostic.input(BAD_CHANGE, label, x.pointer(), x.getMessage())));
         } catch (IllegalArgumentException x) {
-            throw new BadRequest(List.of(Diagnostic.input(BAD_CHANGE, label, e.pointer() == null ? "" : e.pointer(),
-                    "not a valid JSON Pointer")));
+            throw new BadRequest(List.of(Diagnostic.input(
+                    BAD_CHANGE, label, e.pointer() == null ? "" : e.pointer(), "not a valid JSON Pointer")));
         }
     }
 
@@ -115,11 +126,15 @@ final class WhatIfs {
         return switch (e.op()) {
             case "set" -> "set " + t + e.pointer() + " = " + e.value();
             case "unset" -> "unset " + t + e.pointer();
-            default -> "patch " + t + " request (" + e.value().size() + " operation" + (e.value().size() == 1 ? "" : "s") + ")";
+            default ->
+                "patch " + t + " request (" + e.value().size() + " operation"
+                        + (e.value().size() == 1 ? "" : "s") + ")";
         };
     }
 
     private static String sign(java.time.Duration d) {
-        return (d.isNegative() ? "- " + d.negated() : "+ " + d).replace("PT", "").toLowerCase(java.util.Locale.ROOT);
+        return (d.isNegative() ? "- " + d.negated() : "+ " + d)
+                .replace("PT", "")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 }

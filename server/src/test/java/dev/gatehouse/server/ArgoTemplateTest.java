@@ -29,13 +29,15 @@ class ArgoTemplateTest {
     static GatehouseServer server;
     static JsonNode web;
     static JsonNode metric;
+
     @TempDir
     static Path tmp;
 
     @BeforeAll
     static void start() throws Exception {
         String doc = Files.readString(Harness.ROOT.resolve("docs/serve.md"));
-        Matcher m = Pattern.compile("```yaml\n(apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\n.*?)```", Pattern.DOTALL)
+        Matcher m = Pattern.compile(
+                        "```yaml\n(apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\n.*?)```", Pattern.DOTALL)
                 .matcher(doc);
         assertTrue(m.find(), "docs/serve.md has no AnalysisTemplate block");
         JsonNode template = new YAMLMapper().readTree(m.group(1));
@@ -57,15 +59,18 @@ class ArgoTemplateTest {
         URI documented = URI.create(web.get("url").asText());
         HttpRequest.Builder b = HttpRequest.newBuilder(Harness.uri(server, documented.getPath()))
                 .timeout(Duration.ofSeconds(web.get("timeoutSeconds").asInt()))
-                .method(web.get("method").asText(), HttpRequest.BodyPublishers.ofString(
-                        fill(web.get("body").asText(), request), StandardCharsets.UTF_8));
+                .method(
+                        web.get("method").asText(),
+                        HttpRequest.BodyPublishers.ofString(
+                                fill(web.get("body").asText(), request), StandardCharsets.UTF_8));
         for (JsonNode h : web.get("headers")) {
             b.header(h.get("key").asText(), fill(h.get("value").asText(), request));
         }
         HttpResponse<String> r = Harness.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         // jsonPath "{$.eligible}": Argo evaluates it on the JSON body.
-        Matcher p = Pattern.compile("^\\{\\$\\.([A-Za-z]+)\\}$").matcher(web.get("jsonPath").asText());
+        Matcher p = Pattern.compile("^\\{\\$\\.([A-Za-z]+)\\}$")
+                .matcher(web.get("jsonPath").asText());
         assertTrue(p.matches(), web.get("jsonPath").asText());
         return Harness.json(r).get(p.group(1));
     }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.Inputs;
 import dev.gatehouse.EvaluationInput;
+import dev.gatehouse.Inputs;
 import dev.gatehouse.internal.json.Json;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -31,21 +31,28 @@ class DecisionApiTest {
 
     @Test
     void theWorkedExampleIsEligibleRing2AndTheBodyIsTheDecisionAsTheEngineWritesIt() throws Exception {
-        HttpResponse<String> r = Harness.post(server, "/v1/decisions", Harness.example(true).toString());
+        HttpResponse<String> r =
+                Harness.post(server, "/v1/decisions", Harness.example(true).toString());
         assertEquals(200, r.statusCode(), r.body());
-        EvaluationInput input = Inputs.read(Harness.EXAMPLE.resolve("evidence.json"), Harness.EXAMPLE.resolve("readback.json"),
+        EvaluationInput input = Inputs.read(
+                Harness.EXAMPLE.resolve("evidence.json"),
+                Harness.EXAMPLE.resolve("readback.json"),
                 Harness.EXAMPLE.resolve("exceptions"));
         assertEquals(Json.pretty(Harness.ENGINE.evaluate(input, Instant.parse(Harness.AT))), r.body());
         JsonNode d = Harness.json(r);
         assertTrue(d.get("eligible").asBoolean());
         assertEquals(2, d.path("ring").path("allowed").asInt());
-        assertEquals("application/json;charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/json;charset=utf-8",
+                r.headers().firstValue("Content-Type").orElse(""));
     }
 
     @Test
     void anExceptionSentAsTheYamlOfItsFileGivesTheSameDecisionAndDigest() throws Exception {
-        HttpResponse<String> asObject = Harness.post(server, "/v1/decisions", Harness.example(true).toString());
-        HttpResponse<String> asYaml = Harness.post(server, "/v1/decisions", Harness.exampleWithYaml().toString());
+        HttpResponse<String> asObject =
+                Harness.post(server, "/v1/decisions", Harness.example(true).toString());
+        HttpResponse<String> asYaml =
+                Harness.post(server, "/v1/decisions", Harness.exampleWithYaml().toString());
         assertEquals(200, asYaml.statusCode(), asYaml.body());
         assertEquals(asObject.body(), asYaml.body());
     }
@@ -67,7 +74,9 @@ class DecisionApiTest {
         JsonNode rb = Harness.json(Harness.get(server, "/v1/rulebase"));
         assertEquals(Harness.ENGINE.rulebaseDigest(), rb.get("digest").asText());
         assertEquals(Harness.ENGINE.controls().size(), rb.get("controls").size());
-        assertEquals("hard", rb.path("enforcement").path("production").path("RSK-001").asText());
+        assertEquals(
+                "hard",
+                rb.path("enforcement").path("production").path("RSK-001").asText());
         assertEquals(Harness.ENGINE.settings().size(), rb.get("settings").size());
     }
 
@@ -85,16 +94,22 @@ class DecisionApiTest {
             throws Exception {
         java.nio.file.Path log = tmp.resolve("decisions.jsonl");
         try (GatehouseServer s = Harness.start(Harness.options().log(log).replica("page-test"))) {
-            assertEquals("{\"configured\":true,\"entries\":[],\"replica\":\"page-test\"}",
+            assertEquals(
+                    "{\"configured\":true,\"entries\":[],\"replica\":\"page-test\"}",
                     Harness.json(Harness.get(s, "/v1/log")).toString());
-            HttpResponse<String> decided = Harness.post(s, "/v1/decisions", Harness.example(true).toString());
+            HttpResponse<String> decided =
+                    Harness.post(s, "/v1/decisions", Harness.example(true).toString());
             assertEquals(200, decided.statusCode());
             JsonNode entries = Harness.json(Harness.get(s, "/v1/log")).get("entries");
-            assertEquals("[{\"at\":\"2026-11-28T12:00:00Z\",\"eligible\":true,\"line\":1,\"ring\":2,"
-                    + "\"service\":\"gpu-node-agent\",\"to\":\"production\",\"version\":\"2.8.0\"}]", entries.toString());
+            assertEquals(
+                    "[{\"at\":\"2026-11-28T12:00:00Z\",\"eligible\":true,\"line\":1,\"ring\":2,"
+                            + "\"service\":\"gpu-node-agent\",\"to\":\"production\",\"version\":\"2.8.0\"}]",
+                    entries.toString());
             HttpResponse<String> entry = Harness.get(s, "/v1/log/1");
             assertEquals(200, entry.statusCode());
-            assertEquals(decided.body(), Harness.post(s, "/v1/decisions", entry.body()).body());
+            assertEquals(
+                    decided.body(),
+                    Harness.post(s, "/v1/decisions", entry.body()).body());
             assertEquals(404, Harness.get(s, "/v1/log/3").statusCode());
             assertEquals(404, Harness.get(s, "/v1/log/-1").statusCode());
             assertEquals(2, dev.gatehouse.log.DecisionLog.verify(log).lines());
@@ -108,7 +123,10 @@ class DecisionApiTest {
         HttpResponse<String> f = Harness.get(server, "/v1/fixtures/worked-example");
         assertEquals(200, f.statusCode());
         HttpResponse<String> r = Harness.post(server, "/v1/decisions", f.body());
-        assertEquals(Harness.post(server, "/v1/decisions", Harness.example(true).toString()).body(), r.body());
+        assertEquals(
+                Harness.post(server, "/v1/decisions", Harness.example(true).toString())
+                        .body(),
+                r.body());
         assertEquals(404, Harness.get(server, "/v1/fixtures/..%2F..%2Fetc").statusCode());
     }
 }

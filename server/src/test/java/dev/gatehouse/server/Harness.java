@@ -2,9 +2,9 @@ package dev.gatehouse.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.internal.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -19,12 +19,15 @@ import java.util.Map;
 
 /** Starts real servers on loopback (an ephemeral port) and talks to them over HTTP. */
 final class Harness {
-    static final Path ROOT = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
     static final Path EXAMPLE = ROOT.resolve("fixtures/worked-example");
     static final String AT = "2026-11-28T12:00:00Z";
     /** The bundled default rulebase, precompiled: compiled once per test JVM. */
     static final PolicyEngine ENGINE = PolicyEngine.builder().build();
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Harness() {}
 
@@ -38,7 +41,9 @@ final class Harness {
 
     /** The worked example as a decision request body, its exception as a JSON object, or without any. */
     static ObjectNode example(boolean withException) {
-        EvaluationInput input = Inputs.read(EXAMPLE.resolve("evidence.json"), EXAMPLE.resolve("readback.json"),
+        EvaluationInput input = Inputs.read(
+                EXAMPLE.resolve("evidence.json"),
+                EXAMPLE.resolve("readback.json"),
                 withException ? EXAMPLE.resolve("exceptions") : null);
         dev.gatehouse.internal.InputDocuments d = dev.gatehouse.internal.InputReading.documents(input);
         ObjectNode body = Json.mapper().createObjectNode();
@@ -56,13 +61,15 @@ final class Harness {
         return body;
     }
 
-    static HttpResponse<String> post(GatehouseServer s, String path, String body) throws IOException, InterruptedException {
+    static HttpResponse<String> post(GatehouseServer s, String path, String body)
+            throws IOException, InterruptedException {
         return post(s, path, body, Map.of());
     }
 
     static HttpResponse<String> post(GatehouseServer s, String path, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(s, path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(s, path))
+                .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (!headers.containsKey("Content-Type")) {
             b.header("Content-Type", "application/json");
@@ -77,7 +84,9 @@ final class Harness {
 
     static HttpResponse<String> get(GatehouseServer s, String path, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(s, path)).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(s, path))
+                .timeout(Duration.ofSeconds(60))
+                .GET();
         headers.forEach(b::header);
         return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

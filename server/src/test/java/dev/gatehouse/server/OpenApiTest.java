@@ -24,14 +24,19 @@ class OpenApiTest {
             TreeSet<String> documented = new TreeSet<>();
             for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
                 Map.Entry<String, JsonNode> p = paths.next();
-                p.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey()));
+                p.getValue()
+                        .fieldNames()
+                        .forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey()));
             }
             TreeSet<String> served = new TreeSet<>();
             s.routes().forEach(route -> served.add(route.method() + " " + route.path()));
             assertEquals(served, documented);
             // A route that needs a role says so; one that needs none says that too.
             for (GatehouseServer.Route route : s.routes()) {
-                JsonNode security = doc.get("paths").get(route.path()).get(route.method().toLowerCase(Locale.ROOT)).get("security");
+                JsonNode security = doc.get("paths")
+                        .get(route.path())
+                        .get(route.method().toLowerCase(Locale.ROOT))
+                        .get("security");
                 assertEquals(route.role() == null ? 0 : 1, security.size(), route.toString());
             }
         }

@@ -56,13 +56,15 @@ class PageIT {
         server = Harness.start(Harness.options().fixtures(Harness.ROOT.resolve("fixtures")));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,800",
-                "--disable-dev-shm-usage");
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,800", "--disable-dev-shm-usage");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver))
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         // --window-size sizes the window; make the page itself (the viewport) 1280x800, as the docs' screenshots say.
@@ -91,7 +93,9 @@ class PageIT {
 
     static void open() {
         driver.get("http://127.0.0.1:" + server.port() + "/");
-        wait.until(d -> d.findElements(By.cssSelector("#fixture option[value='worked-example']")).size() == 1);
+        wait.until(d -> d.findElements(By.cssSelector("#fixture option[value='worked-example']"))
+                        .size()
+                == 1);
     }
 
     static void setText(String id, String text) {
@@ -105,7 +109,8 @@ class PageIT {
 
     static List<LogEntry> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .toList();
     }
 
     @Test
@@ -138,14 +143,21 @@ class PageIT {
         WebElement value = driver.findElement(By.id("edit-value-0"));
         value.sendKeys("\"m.okafor\"");
         value.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-        wait.until(d -> !d.findElements(By.cssSelector("#sidebyside tr[data-row='Decision']")).isEmpty());
+        wait.until(d -> !d.findElements(By.cssSelector("#sidebyside tr[data-row='Decision']"))
+                .isEmpty());
         WebElement decisionRow = driver.findElement(By.cssSelector("#sidebyside tr[data-row='Decision']"));
         assertEquals("changed", decisionRow.getAttribute("class"));
-        assertEquals("ELIGIBLE ring 2", decisionRow.findElement(By.cssSelector("td.base")).getText());
-        assertEquals("NOT ELIGIBLE ring 2", decisionRow.findElement(By.cssSelector("td.variant")).getText());
+        assertEquals(
+                "ELIGIBLE ring 2",
+                decisionRow.findElement(By.cssSelector("td.base")).getText());
+        assertEquals(
+                "NOT ELIGIBLE ring 2",
+                decisionRow.findElement(By.cssSelector("td.variant")).getText());
         String takes = driver.findElement(By.id("what-it-takes")).getText();
-        assertTrue(takes.startsWith("APR-001 (hard, no exception can waive it) production needs a security approval by "
-                + "someone other than the author m.okafor"), takes);
+        assertTrue(
+                takes.startsWith("APR-001 (hard, no exception can waive it) production needs a security approval by "
+                        + "someone other than the author m.okafor"),
+                takes);
         ((JavascriptExecutor) driver).executeScript("document.getElementById('run-whatif').scrollIntoView()");
         shot("serve-whatif.png");
 
@@ -159,7 +171,8 @@ class PageIT {
         waitForVerdict("ELIGIBLE ring 2");
         String img = "<img src=x onerror=\"window.__xss='img'\">";
         String script = "<script>window.__xss='script'</script>";
-        String evidence = driver.findElement(By.id("evidence")).getAttribute("value")
+        String evidence = driver.findElement(By.id("evidence"))
+                .getAttribute("value")
                 .replace("\"gpu-node-agent\"", "\"" + img.replace("\"", "\\\"") + "\"")
                 .replace("High CVE in vendored gRPC, fix scheduled for 2.8.1", script);
         setText("evidence", evidence);
@@ -169,8 +182,10 @@ class PageIT {
         String packet = driver.findElement(By.id("packet-body")).getText();
         assertTrue(packet.contains(img), packet);
         assertTrue(packet.contains(script), packet);
-        assertTrue(driver.findElements(By.cssSelector("#packet img, #packet script")).isEmpty());
-        assertNull(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined ? null : window.__xss"));
+        assertTrue(driver.findElements(By.cssSelector("#packet img, #packet script"))
+                .isEmpty());
+        assertNull(
+                ((JavascriptExecutor) driver).executeScript("return window.__xss === undefined ? null : window.__xss"));
 
         // A hostile field name comes back in a 400's diagnostics: shown as text too.
         setText("evidence", evidence.replaceFirst("\\{", "{\"<img src=y onerror=\\\\\"window.__xss=1\\\\\">\": 1,"));
@@ -179,7 +194,8 @@ class PageIT {
         String problems = driver.findElement(By.id("problems")).getText();
         assertTrue(problems.contains("evidence /<img src=y onerror=\"window.__xss=1\">"), problems);
         assertTrue(driver.findElements(By.cssSelector("#problems img")).isEmpty());
-        assertNull(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined ? null : window.__xss"));
+        assertNull(
+                ((JavascriptExecutor) driver).executeScript("return window.__xss === undefined ? null : window.__xss"));
         // The only console line is the browser's own note of the 400 the page asked for (which also shows that the
         // console is read: the other test's "no console errors" could see one).
         List<LogEntry> errors = consoleErrors();

@@ -14,7 +14,8 @@ class ServeDocTest {
     @Test
     void theBadInputExampleIsRealOutput() throws Exception {
         String doc = Files.readString(Harness.ROOT.resolve("docs/serve.md"));
-        Matcher m = Pattern.compile("```json\n(\\{\n  \"diagnostics\".*?\n\\})\n```", Pattern.DOTALL).matcher(doc);
+        Matcher m = Pattern.compile("```json\n(\\{\n  \"diagnostics\".*?\n\\})\n```", Pattern.DOTALL)
+                .matcher(doc);
         assertTrue(m.find(), "docs/serve.md has no 400 example");
         try (GatehouseServer s = Harness.start(Harness.options())) {
             String body = Harness.example(true).toString().replaceFirst("\"release\":\\{", "\"release\":{\"bogus\":1,");

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.log.DecisionLog;
 import dev.gatehouse.internal.json.Json;
+import dev.gatehouse.log.DecisionLog;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,8 +36,10 @@ class ServerIT {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             // Headers and half the body: the request is in flight when the shutdown begins.
-            out.write(("POST /v1/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("POST /v1/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                                    + body.length + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, body.length / 2);
             out.flush();
             Thread.sleep(300);
@@ -48,7 +50,8 @@ class ServerIT {
             }
             assertTrue(s.draining());
             // A new request meanwhile is refused, and readiness says so.
-            HttpResponse<String> refused = Harness.post(s, "/v1/decisions", Harness.example(true).toString());
+            HttpResponse<String> refused =
+                    Harness.post(s, "/v1/decisions", Harness.example(true).toString());
             assertEquals(503, refused.statusCode());
             assertEquals("draining", Harness.json(refused).get("error").asText());
             assertEquals(503, Harness.get(s, "/readyz").statusCode());
@@ -93,7 +96,8 @@ class ServerIT {
             assertEquals(10, v.lines());
             String replica = log.equals(a) ? "gatehouse-7d9f-a" : "gatehouse-7d9f-b";
             for (String line : Files.readAllLines(log)) {
-                assertEquals(replica, Json.mapper().readTree(line).get("replica").asText());
+                assertEquals(
+                        replica, Json.mapper().readTree(line).get("replica").asText());
             }
         }
         // A line of one replica's chain moved into the other's log is named.
@@ -107,17 +111,24 @@ class ServerIT {
 
     @Test
     void anEvaluationPastItsTimeLimitIs503NeverADecision() throws Exception {
-        PolicyEngine runaway = PolicyEngine.builder().rules(Harness.ROOT.resolve("engine/src/test/resources/rulebases/runaway"))
-                .evaluationTimeout(Duration.ofSeconds(1)).build();
+        PolicyEngine runaway = PolicyEngine.builder()
+                .rules(Harness.ROOT.resolve("engine/src/test/resources/rulebases/runaway"))
+                .evaluationTimeout(Duration.ofSeconds(1))
+                .build();
         try (GatehouseServer s = GatehouseServer.start(Harness.options().build(), runaway)) {
-            HttpResponse<String> r = Harness.post(s, "/v1/decisions", Harness.example(true).toString());
+            HttpResponse<String> r =
+                    Harness.post(s, "/v1/decisions", Harness.example(true).toString());
             assertEquals(503, r.statusCode(), r.body());
             JsonNode p = Harness.json(r);
             assertEquals("timeout", p.get("error").asText());
-            assertEquals("the evaluation took longer than its time limit; no decision was made", p.get("message").asText());
+            assertEquals(
+                    "the evaluation took longer than its time limit; no decision was made",
+                    p.get("message").asText());
             assertEquals("1", r.headers().firstValue("Retry-After").orElse(""));
             SafetyTest.assertClean(r);
-            assertTrue(Harness.get(s, "/metrics").body().contains("gatehouse_rejected_requests_total{reason=\"timeout\"} 1.0"));
+            assertTrue(Harness.get(s, "/metrics")
+                    .body()
+                    .contains("gatehouse_rejected_requests_total{reason=\"timeout\"} 1.0"));
         }
     }
 

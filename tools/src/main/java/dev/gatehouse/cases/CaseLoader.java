@@ -1,19 +1,13 @@
 package dev.gatehouse.cases;
 
-import dev.gatehouse.internal.text.Suggest;
 import static dev.gatehouse.model.DiagnosticCode.BAD_CASE;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.gatehouse.patch.JsonPatch;
-import dev.gatehouse.patch.PatchException;
 import dev.gatehouse.internal.json.Json;
 import dev.gatehouse.model.Diagnostic;
+import dev.gatehouse.patch.JsonPatch;
+import dev.gatehouse.patch.PatchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +29,10 @@ public final class CaseLoader {
     static final ObjectMapper JSON = Json.exact();
     /** Where a case in patch form finds its base: {@code bases/NAME} in the nearest folder above it that has one. */
     public static final String BASES = "bases";
+
     private static final Set<String> TOP = Set.of("description", "at", "base", "evidence", "readback", "expect");
-    private static final java.util.regex.Pattern BASE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final java.util.regex.Pattern BASE_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Set<String> EXPECT =
             Set.of("eligible", "ring", "ringReasons", "violations", "waived", "advisories", "exceptions", "invalid");
 
@@ -56,7 +52,9 @@ public final class CaseLoader {
         List<Diagnostic> problems = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> s = Files.walk(fixtures)) {
-            files = s.filter(p -> p.getFileName().toString().equals("case.yaml")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().equals("case.yaml"))
+                    .sorted()
+                    .toList();
         }
         for (Path caseFile : files) {
             Path dir = caseFile.getParent();
@@ -91,10 +89,14 @@ public final class CaseLoader {
                 for (int i = 0; i < items.size(); i++) {
                     String control = items.get(i).control();
                     if (!controls.contains(control)) {
-                        out.add(Diagnostic.input(BAD_CASE, label, "/expect/" + list + "/" + i + "/control", "control "
-                                + control + " is not in the rulebase's enforcement table"
-                                + dev.gatehouse.internal.text.Suggest.didYouMean(control, controls)
-                                + ": the case could never pass"));
+                        out.add(Diagnostic.input(
+                                BAD_CASE,
+                                label,
+                                "/expect/" + list + "/" + i + "/control",
+                                "control "
+                                        + control + " is not in the rulebase's enforcement table"
+                                        + dev.gatehouse.internal.text.Suggest.didYouMean(control, controls)
+                                        + ": the case could never pass"));
                     }
                 }
             });
@@ -109,8 +111,12 @@ public final class CaseLoader {
         try {
             root = YAML.readTree(Files.readAllBytes(caseFile));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            problems.add(Diagnostic.inputAt(BAD_CASE, label, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), e.getOriginalMessage().lines().findFirst().orElse("malformed YAML")));
+            problems.add(Diagnostic.inputAt(
+                    BAD_CASE,
+                    label,
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
+                    e.getOriginalMessage().lines().findFirst().orElse("malformed YAML")));
             return null;
         }
         if (root == null || !root.isObject()) {
@@ -121,7 +127,8 @@ public final class CaseLoader {
         Instant at = null;
         JsonNode atNode = root.get("at");
         if (atNode == null || !atNode.isTextual()) {
-            problems.add(Diagnostic.input(BAD_CASE, label, "/at", "is required: the evaluation time, e.g. \"2026-11-28T12:00:00Z\""));
+            problems.add(Diagnostic.input(
+                    BAD_CASE, label, "/at", "is required: the evaluation time, e.g. \"2026-11-28T12:00:00Z\""));
         } else {
             try {
                 at = Instant.parse(atNode.asText());
@@ -159,17 +166,22 @@ public final class CaseLoader {
         JsonNode xs = ex.get("exceptions");
         if (xs != null && !xs.isNull()) {
             if (!xs.isObject()) {
-                problems.add(Diagnostic.input(BAD_CASE, label, "/expect/exceptions", "must map exception ids to statuses"));
+                problems.add(
+                        Diagnostic.input(BAD_CASE, label, "/expect/exceptions", "must map exception ids to statuses"));
             } else {
-                xs.properties().forEach(f -> exceptions.put(f.getKey(), f.getValue().asText()));
+                xs.properties()
+                        .forEach(f -> exceptions.put(f.getKey(), f.getValue().asText()));
             }
         }
-        Expectation expectation = new Expectation(eligible, ring,
+        Expectation expectation = new Expectation(
+                eligible,
+                ring,
                 strings(ex.get("ringReasons"), "/expect/ringReasons", label, problems),
                 items(ex.get("violations"), "/expect/violations", label, false, problems),
                 items(ex.get("waived"), "/expect/waived", label, true, problems),
                 items(ex.get("advisories"), "/expect/advisories", label, false, problems),
-                exceptions, invalid);
+                exceptions,
+                invalid);
         String description = root.path("description").asText("");
         return problems.isEmpty() ? new GoldenCase(name, dir, description, at, expectation, documents) : null;
     }
@@ -186,36 +198,53 @@ public final class CaseLoader {
         if (baseNode == null) {
             for (String doc : List.of("evidence", "readback")) {
                 if (root.has(doc)) {
-                    problems.add(Diagnostic.input(BAD_CASE, label, "/" + doc,
+                    problems.add(Diagnostic.input(
+                            BAD_CASE,
+                            label,
+                            "/" + doc,
                             "is a patch of a base: name the base too (base: NAME, a folder under " + BASES + "/)"));
                 }
             }
             for (String f : List.of("evidence.json", "readback.json")) {
                 if (!Files.isRegularFile(dir.resolve(f))) {
-                    problems.add(Diagnostic.input(BAD_CASE, dir.resolve(f).toString(), "",
+                    problems.add(Diagnostic.input(
+                            BAD_CASE,
+                            dir.resolve(f).toString(),
+                            "",
                             "is missing: every case needs it, or a base in case.yaml (base: NAME)"));
                 }
             }
             return null;
         }
         if (!baseNode.isTextual() || !BASE_NAME.matcher(baseNode.asText()).matches()) {
-            problems.add(Diagnostic.input(BAD_CASE, label, "/base", "must be the name of a folder under " + BASES + "/"));
+            problems.add(
+                    Diagnostic.input(BAD_CASE, label, "/base", "must be the name of a folder under " + BASES + "/"));
             return null;
         }
         for (String f : List.of("evidence.json", "readback.json")) {
             if (Files.exists(dir.resolve(f))) {
-                problems.add(Diagnostic.input(BAD_CASE, dir.resolve(f).toString(), "",
+                problems.add(Diagnostic.input(
+                        BAD_CASE,
+                        dir.resolve(f).toString(),
+                        "",
                         "is not read: the case patches base " + baseNode.asText() + "; delete the file or the base"));
             }
         }
         Path base = findBase(dir, baseNode.asText());
         if (base == null) {
-            problems.add(Diagnostic.input(BAD_CASE, label, "/base", "no folder " + BASES + "/" + baseNode.asText()
-                    + " with evidence.json and readback.json above " + dir));
+            problems.add(Diagnostic.input(
+                    BAD_CASE,
+                    label,
+                    "/base",
+                    "no folder " + BASES + "/" + baseNode.asText() + " with evidence.json and readback.json above "
+                            + dir));
             return null;
         }
         if (Files.exists(base.resolve("exceptions")) || Files.exists(base.resolve("case.yaml"))) {
-            problems.add(Diagnostic.input(BAD_CASE, base.toString(), "",
+            problems.add(Diagnostic.input(
+                    BAD_CASE,
+                    base.toString(),
+                    "",
                     "is a base: it holds evidence.json and readback.json only (exceptions belong to each case)"));
             return null;
         }
@@ -230,7 +259,8 @@ public final class CaseLoader {
         for (Path start : List.of(dir, dir.toAbsolutePath())) {
             for (Path d = start.getParent(); d != null; d = d.getParent()) {
                 Path base = d.resolve(BASES).resolve(name);
-                if (Files.isRegularFile(base.resolve("evidence.json")) && Files.isRegularFile(base.resolve("readback.json"))) {
+                if (Files.isRegularFile(base.resolve("evidence.json"))
+                        && Files.isRegularFile(base.resolve("readback.json"))) {
                     return base;
                 }
             }
@@ -245,7 +275,10 @@ public final class CaseLoader {
         try {
             tree = JSON.readTree(Files.readAllBytes(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            problems.add(Diagnostic.inputAt(BAD_CASE, file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+            problems.add(Diagnostic.inputAt(
+                    BAD_CASE,
+                    file.toString(),
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
                     e.getOriginalMessage().lines().findFirst().orElse("malformed JSON")));
             return null;
@@ -253,8 +286,12 @@ public final class CaseLoader {
         JsonNode patch = root.get(doc);
         if (patch != null && !patch.isNull()) {
             if (!patch.isArray()) {
-                problems.add(Diagnostic.input(BAD_CASE, label, "/" + doc,
-                        "must be a JSON Patch (RFC 6902): a list of operations such as {op: replace, path: /a, value: 1}"));
+                problems.add(
+                        Diagnostic.input(
+                                BAD_CASE,
+                                label,
+                                "/" + doc,
+                                "must be a JSON Patch (RFC 6902): a list of operations such as {op: replace, path: /a, value: 1}"));
                 return null;
             }
             for (int i = 0; i < patch.size(); i++) {
@@ -264,9 +301,12 @@ public final class CaseLoader {
                     tree = JsonPatch.apply(tree, op, at);
                 } catch (PatchException e) {
                     boolean inOp = e.pointer().equals(at) || e.pointer().startsWith(at + "/");
-                    problems.add(Diagnostic.input(BAD_CASE, label, inOp ? e.pointer() : at,
-                            (inOp ? "" : op.path("op").asText() + " " + e.pointer() + ": ") + e.getMessage()
-                                    + " (base " + file + ")"));
+                    problems.add(Diagnostic.input(
+                            BAD_CASE,
+                            label,
+                            inOp ? e.pointer() : at,
+                            (inOp ? "" : op.path("op").asText() + " " + e.pointer() + ": ") + e.getMessage() + " (base "
+                                    + file + ")"));
                     return null;
                 }
             }
@@ -279,8 +319,14 @@ public final class CaseLoader {
         while (names.hasNext()) {
             String n = names.next();
             if (!known.contains(n)) {
-                problems.add(Diagnostic.input(BAD_CASE, label, at + "/" + n, "is not a field of a case; known: " + new TreeMap<>(
-                        known.stream().collect(java.util.stream.Collectors.toMap(k -> k, k -> k))).keySet()));
+                problems.add(Diagnostic.input(
+                        BAD_CASE,
+                        label,
+                        at + "/" + n,
+                        "is not a field of a case; known: "
+                                + new TreeMap<>(known.stream()
+                                                .collect(java.util.stream.Collectors.toMap(k -> k, k -> k)))
+                                        .keySet()));
             }
         }
     }
@@ -298,8 +344,8 @@ public final class CaseLoader {
         return out;
     }
 
-    private static List<Expectation.Item> items(JsonNode node, String at, String label, boolean waiver,
-            List<Diagnostic> problems) {
+    private static List<Expectation.Item> items(
+            JsonNode node, String at, String label, boolean waiver, List<Diagnostic> problems) {
         List<Expectation.Item> out = new ArrayList<>();
         if (node == null || node.isNull()) {
             return out;
@@ -311,8 +357,11 @@ public final class CaseLoader {
         for (int i = 0; i < node.size(); i++) {
             JsonNode item = node.get(i);
             if (!item.isObject() || !item.path("control").isTextual()) {
-                problems.add(Diagnostic.input(BAD_CASE, label, at + "/" + i, "must be {control, subject"
-                        + (waiver ? ", exception" : "") + "}"));
+                problems.add(Diagnostic.input(
+                        BAD_CASE,
+                        label,
+                        at + "/" + i,
+                        "must be {control, subject" + (waiver ? ", exception" : "") + "}"));
                 continue;
             }
             Map<String, JsonNode> fields = new LinkedHashMap<>();
@@ -325,9 +374,11 @@ public final class CaseLoader {
             JsonNode subject = item.get("subject");
             JsonNode exception = item.get("exception");
             if (waiver && (exception == null || !exception.isTextual())) {
-                problems.add(Diagnostic.input(BAD_CASE, label, at + "/" + i + "/exception", "is required for a waiver"));
+                problems.add(
+                        Diagnostic.input(BAD_CASE, label, at + "/" + i + "/exception", "is required for a waiver"));
             }
-            out.add(new Expectation.Item(item.get("control").asText(),
+            out.add(new Expectation.Item(
+                    item.get("control").asText(),
                     subject == null || subject.isNull() ? null : subject.asText(),
                     exception == null || exception.isNull() ? null : exception.asText()));
         }

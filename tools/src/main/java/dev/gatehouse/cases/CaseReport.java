@@ -30,25 +30,40 @@ public final class CaseReport {
         String classname = classname(suite);
         long failed = results.stream().filter(r -> !r.passed()).count();
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append("<testsuites name=\"gatehouse test\" tests=\"").append(results.size()).append("\" failures=\"")
-                .append(failed).append("\" errors=\"0\">\n");
-        sb.append("  <testsuite name=\"").append(Xml.attr(suite)).append("\" tests=\"").append(results.size())
-                .append("\" failures=\"").append(failed).append("\" errors=\"0\" skipped=\"0\">\n");
+        sb.append("<testsuites name=\"gatehouse test\" tests=\"")
+                .append(results.size())
+                .append("\" failures=\"")
+                .append(failed)
+                .append("\" errors=\"0\">\n");
+        sb.append("  <testsuite name=\"")
+                .append(Xml.attr(suite))
+                .append("\" tests=\"")
+                .append(results.size())
+                .append("\" failures=\"")
+                .append(failed)
+                .append("\" errors=\"0\" skipped=\"0\">\n");
         if (coverage != null) {
             sb.append("    <properties>\n");
             Xml.property(sb, "      ", "coverage.rules", coverage.rulePercent().toPlainString());
-            Xml.property(sb, "      ", "coverage.controls", coverage.controlPercent().toPlainString());
+            Xml.property(
+                    sb, "      ", "coverage.controls", coverage.controlPercent().toPlainString());
             sb.append("    </properties>\n");
         }
         for (CaseResult r : results) {
-            sb.append("    <testcase classname=\"").append(Xml.attr(classname)).append("\" name=\"").append(Xml.attr(r.name()))
+            sb.append("    <testcase classname=\"")
+                    .append(Xml.attr(classname))
+                    .append("\" name=\"")
+                    .append(Xml.attr(r.name()))
                     .append('"');
             if (r.passed()) {
                 sb.append("/>\n");
                 continue;
             }
-            sb.append(">\n      <failure message=\"").append(Xml.attr(r.differences().get(0))).append("\" type=\"mismatch\">")
-                    .append(Xml.text(String.join("\n", r.differences()))).append("</failure>\n    </testcase>\n");
+            sb.append(">\n      <failure message=\"")
+                    .append(Xml.attr(r.differences().get(0)))
+                    .append("\" type=\"mismatch\">")
+                    .append(Xml.text(String.join("\n", r.differences())))
+                    .append("</failure>\n    </testcase>\n");
         }
         sb.append("  </testsuite>\n</testsuites>\n");
         return sb.toString();

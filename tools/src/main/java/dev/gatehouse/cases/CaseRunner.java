@@ -1,10 +1,10 @@
 package dev.gatehouse.cases;
 
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.GatehouseException;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +31,8 @@ public final class CaseRunner {
                 e.diagnostics().forEach(d -> diffs.add("  " + relative(c.dir(), d)));
                 return new CaseResult(c, diffs, null);
             }
-            List<String> actual = e.diagnostics().stream().map(d -> relative(c.dir(), d)).toList();
+            List<String> actual =
+                    e.diagnostics().stream().map(d -> relative(c.dir(), d)).toList();
             return new CaseResult(c, compareLines("diagnostic", c.expect().invalid(), actual), null);
         }
         if (c.expect().expectsInvalid()) {
@@ -54,11 +55,15 @@ public final class CaseRunner {
         }
         Integer ring = d.ring() == null ? null : d.ring().allowed();
         if (!Objects.equals(e.ring(), ring)) {
-            diffs.add("ring: expected " + ringText(e.ring()) + ", got " + ringText(ring) + " (ring " + ringText(e.ring())
-                    + " -> " + ringText(ring) + ")");
+            diffs.add("ring: expected " + ringText(e.ring()) + ", got " + ringText(ring) + " (ring "
+                    + ringText(e.ring()) + " -> " + ringText(ring) + ")");
         }
         if (e.ringReasons() != null) {
-            List<String> codes = d.ring() == null ? List.of() : d.ring().reasons().stream().map(PromotionDecision.Reason::code).toList();
+            List<String> codes = d.ring() == null
+                    ? List.of()
+                    : d.ring().reasons().stream()
+                            .map(PromotionDecision.Reason::code)
+                            .toList();
             if (!e.ringReasons().equals(codes)) {
                 diffs.add("ring reasons: expected " + e.ringReasons() + ", got " + codes);
             }
@@ -81,9 +86,10 @@ public final class CaseRunner {
         return diffs;
     }
 
-    private static List<String> items(String what, List<Expectation.Item> expected,
-            List<PromotionDecision.Violation> actual, boolean waiver) {
-        List<String> want = new ArrayList<>(expected.stream().map(Expectation.Item::toString).sorted().toList());
+    private static List<String> items(
+            String what, List<Expectation.Item> expected, List<PromotionDecision.Violation> actual, boolean waiver) {
+        List<String> want = new ArrayList<>(
+                expected.stream().map(Expectation.Item::toString).sorted().toList());
         List<String> got = new ArrayList<>(actual.stream()
                 .map(v -> new Expectation.Item(v.control(), v.subject(), waiver ? v.exception() : null).toString())
                 .sorted()

@@ -20,7 +20,10 @@ import java.util.TreeSet;
  * @param firedControls the controls some fired rule named in the trace
  */
 public record Coverage(
-        SortedSet<String> rules, SortedSet<String> firedRules, SortedSet<String> controls, SortedSet<String> firedControls) {
+        SortedSet<String> rules,
+        SortedSet<String> firedRules,
+        SortedSet<String> controls,
+        SortedSet<String> firedControls) {
     public Coverage {
         rules = sorted(rules);
         controls = sorted(controls);
@@ -38,13 +41,22 @@ public record Coverage(
     public static Coverage of(PolicyEngine engine, Collection<PromotionDecision> decisions) {
         SortedSet<String> firedRules = new TreeSet<>();
         SortedSet<String> firedControls = new TreeSet<>();
-        decisions.stream().filter(Objects::nonNull).flatMap(d -> d.trace().stream()).forEach(t -> {
-            firedRules.add(t.rule());
-            if (t.control() != null) {
-                firedControls.add(t.control());
-            }
-        });
-        return new Coverage(engine.ruleMetadata().stream().map(r -> r.name()).collect(java.util.stream.Collectors.toCollection(TreeSet::new)), firedRules, engine.controls(), firedControls);
+        decisions.stream()
+                .filter(Objects::nonNull)
+                .flatMap(d -> d.trace().stream())
+                .forEach(t -> {
+                    firedRules.add(t.rule());
+                    if (t.control() != null) {
+                        firedControls.add(t.control());
+                    }
+                });
+        return new Coverage(
+                engine.ruleMetadata().stream()
+                        .map(r -> r.name())
+                        .collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
+                firedRules,
+                engine.controls(),
+                firedControls);
     }
 
     /** The coverage of the decisions of some case results. */
@@ -78,9 +90,19 @@ public record Coverage(
     /** The coverage report: two summary lines, then what never fired. */
     public String render() {
         StringBuilder sb = new StringBuilder();
-        sb.append("coverage: rules ").append(firedRules.size()).append('/').append(rules.size()).append(" (")
-                .append(rulePercent().toPlainString()).append("%), controls ").append(firedControls.size()).append('/')
-                .append(controls.size()).append(" (").append(controlPercent().toPlainString()).append("%)\n");
+        sb.append("coverage: rules ")
+                .append(firedRules.size())
+                .append('/')
+                .append(rules.size())
+                .append(" (")
+                .append(rulePercent().toPlainString())
+                .append("%), controls ")
+                .append(firedControls.size())
+                .append('/')
+                .append(controls.size())
+                .append(" (")
+                .append(controlPercent().toPlainString())
+                .append("%)\n");
         for (String c : controlsNeverFired()) {
             sb.append("  control never fired: ").append(c).append('\n');
         }
@@ -91,15 +113,19 @@ public record Coverage(
     }
 
     private static boolean atLeast(int part, int whole, BigDecimal min) {
-        return whole == 0 || BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
-                .compareTo(min.multiply(BigDecimal.valueOf(whole))) >= 0;
+        return whole == 0
+                || BigDecimal.valueOf(part)
+                                .multiply(BigDecimal.valueOf(100))
+                                .compareTo(min.multiply(BigDecimal.valueOf(whole)))
+                        >= 0;
     }
 
     private static BigDecimal percent(int part, int whole) {
         if (whole == 0) {
             return new BigDecimal("100.0");
         }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+        return BigDecimal.valueOf(part)
+                .multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
 

@@ -23,7 +23,9 @@ public record Expectation(
     public record Item(String control, String subject, String exception) {
         @Override
         public String toString() {
-            return control + (subject == null ? "" : " " + subject) + (exception == null ? "" : " (by " + exception + ")");
+            return control
+                    + (subject == null ? "" : " " + subject)
+                    + (exception == null ? "" : " (by " + exception + ")");
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.gatehouse.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.InvalidInputException;
-import dev.gatehouse.EvaluationInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,8 @@ import java.time.Instant;
  * (full-file form), or a base under {@code bases/} with the patches of {@code case.yaml} applied
  * (patch form). Exceptions are always the folder's own {@code exceptions/}.
  */
-public record GoldenCase(String name, Path dir, String description, Instant at, Expectation expect, Documents documents) {
+public record GoldenCase(
+        String name, Path dir, String description, Instant at, Expectation expect, Documents documents) {
 
     /** A case in full-file form: {@code dir/evidence.json} and {@code dir/readback.json}. */
     public GoldenCase(String name, Path dir, String description, Instant at, Expectation expect) {
@@ -52,8 +53,12 @@ public record GoldenCase(String name, Path dir, String description, Instant at, 
      */
     public EvaluationInput input() {
         if (documents.patched()) {
-            return Inputs.fromJson(documents.evidence().getBytes(StandardCharsets.UTF_8), documents.label() + " evidence",
-                    documents.readback().getBytes(StandardCharsets.UTF_8), documents.label() + " readback", exceptions());
+            return Inputs.fromJson(
+                    documents.evidence().getBytes(StandardCharsets.UTF_8),
+                    documents.label() + " evidence",
+                    documents.readback().getBytes(StandardCharsets.UTF_8),
+                    documents.label() + " readback",
+                    exceptions());
         }
         return Inputs.read(dir.resolve("evidence.json"), dir.resolve("readback.json"), exceptions());
     }

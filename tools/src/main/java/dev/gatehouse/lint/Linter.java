@@ -1,29 +1,24 @@
 package dev.gatehouse.lint;
 
-import static dev.gatehouse.model.DiagnosticCode.CONTROL_WITHOUT_RULE;
 import static dev.gatehouse.model.DiagnosticCode.DUPLICATE_RULE_NAME;
 import static dev.gatehouse.model.DiagnosticCode.FORBIDDEN_CALL;
-import static dev.gatehouse.model.DiagnosticCode.GUARD_MISMATCH;
 import static dev.gatehouse.model.DiagnosticCode.MISSING_CONTROL_METADATA;
 import static dev.gatehouse.model.DiagnosticCode.MISSING_DESCRIPTION;
-import static dev.gatehouse.model.DiagnosticCode.MISSING_ENFORCEMENT_GUARD;
 import static dev.gatehouse.model.DiagnosticCode.MISSING_RULEBASE_FILE;
 import static dev.gatehouse.model.DiagnosticCode.READS_SYSTEM_CLOCK;
 import static dev.gatehouse.model.DiagnosticCode.RULE_COMPILE_ERROR;
-import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_CONTROL;
 import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_SETTING;
 
-import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.model.DiagnosticCode;
+import dev.gatehouse.internal.rulebase.DrlReader;
 import dev.gatehouse.internal.rulebase.DrlText;
-import dev.gatehouse.internal.rulebase.EnforcementTable;
+import dev.gatehouse.internal.rulebase.RuleDecl;
 import dev.gatehouse.internal.rulebase.RuleSource;
 import dev.gatehouse.internal.rulebase.RuleSources;
 import dev.gatehouse.internal.rulebase.RulebaseCompiler;
 import dev.gatehouse.internal.rulebase.SettingsTable;
 import dev.gatehouse.internal.rulebase.Structure;
-import dev.gatehouse.internal.rulebase.DrlReader;
-import dev.gatehouse.internal.rulebase.RuleDecl;
+import dev.gatehouse.model.Diagnostic;
+import dev.gatehouse.model.DiagnosticCode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +29,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,19 +43,21 @@ public final class Linter {
      * {@link DiagnosticCode.Stage#COMPILE COMPILE}, {@link DiagnosticCode.Stage#TABLES TABLES} and
      * {@link DiagnosticCode.Stage#LINT LINT}.
      */
-    public static final Set<DiagnosticCode> CODES = Collections.unmodifiableSet(EnumSet.copyOf(
-            Arrays.stream(DiagnosticCode.values()).filter(c -> c.stage() == DiagnosticCode.Stage.COMPILE
-                    || c.stage() == DiagnosticCode.Stage.TABLES || c.stage() == DiagnosticCode.Stage.LINT).toList()));
+    public static final Set<DiagnosticCode> CODES =
+            Collections.unmodifiableSet(EnumSet.copyOf(Arrays.stream(DiagnosticCode.values())
+                    .filter(c -> c.stage() == DiagnosticCode.Stage.COMPILE
+                            || c.stage() == DiagnosticCode.Stage.TABLES
+                            || c.stage() == DiagnosticCode.Stage.LINT)
+                    .toList()));
 
-    private static final Pattern CLOCK = Pattern.compile(
-            "\\bSystem\\s*\\.\\s*(?:currentTimeMillis|nanoTime)\\s*\\("
-                    + "|\\b(?:Instant|LocalDate|LocalDateTime|LocalTime|ZonedDateTime|OffsetDateTime|OffsetTime|Year"
-                    + "|YearMonth|MonthDay)\\s*\\.\\s*now\\s*\\("
-                    + "|\\bClock\\s*\\.\\s*system(?:UTC|DefaultZone)?\\s*\\("
-                    + "|\\bnew\\s+(?:java\\s*\\.\\s*util\\s*\\.\\s*)?(?:Date|GregorianCalendar)\\s*\\(\\s*\\)"
-                    + "|\\bCalendar\\s*\\.\\s*getInstance\\s*\\(");
-    private static final Pattern SETTING = Pattern.compile(
-            "\\.\\s*(duration|integer|percent|list|text)\\s*\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
+    private static final Pattern CLOCK = Pattern.compile("\\bSystem\\s*\\.\\s*(?:currentTimeMillis|nanoTime)\\s*\\("
+            + "|\\b(?:Instant|LocalDate|LocalDateTime|LocalTime|ZonedDateTime|OffsetDateTime|OffsetTime|Year"
+            + "|YearMonth|MonthDay)\\s*\\.\\s*now\\s*\\("
+            + "|\\bClock\\s*\\.\\s*system(?:UTC|DefaultZone)?\\s*\\("
+            + "|\\bnew\\s+(?:java\\s*\\.\\s*util\\s*\\.\\s*)?(?:Date|GregorianCalendar)\\s*\\(\\s*\\)"
+            + "|\\bCalendar\\s*\\.\\s*getInstance\\s*\\(");
+    private static final Pattern SETTING =
+            Pattern.compile("\\.\\s*(duration|integer|percent|list|text)\\s*\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
 
     private Linter() {}
 
@@ -71,8 +67,8 @@ public final class Linter {
         try {
             sources = RuleSources.fromDirectory(dir);
         } catch (IOException e) {
-            return List.of(Diagnostic.rule(MISSING_RULEBASE_FILE, dir.toString(), 0, 0,
-                    "cannot read the rulebase: " + e.getMessage()));
+            return List.of(Diagnostic.rule(
+                    MISSING_RULEBASE_FILE, dir.toString(), 0, 0, "cannot read the rulebase: " + e.getMessage()));
         }
         return lint(sources, dir.toString());
     }
@@ -103,7 +99,8 @@ public final class Linter {
      * rulebase: a file that does not parse has no rules to count) are not run.
      */
     public static List<Diagnostic> lint(List<RuleSource> sources, String where) {
-        Set<Diagnostic> out = new LinkedHashSet<>(RulebaseCompiler.compile(sources, where).diagnostics());
+        Set<Diagnostic> out =
+                new LinkedHashSet<>(RulebaseCompiler.compile(sources, where).diagnostics());
         boolean compiled = out.stream().noneMatch(d -> RulebaseCompiler.COMPILE_CODES.contains(d.diagnosticCode()));
         List<RuleDecl> rules = new ArrayList<>();
         for (RuleSource s : sources) {
@@ -123,12 +120,14 @@ public final class Linter {
             Structure.controls(sources, rules, out);
         }
         // Drools reports a duplicate name too, without saying where the first one is: keep the lint's finding.
-        out.removeIf(d -> d.is(RULE_COMPILE_ERROR) && d.message().startsWith("Duplicate rule name")
-                && out.stream().anyMatch(l -> l.is(DUPLICATE_RULE_NAME) && l.file().equals(d.file())
-                        && l.line() == d.line()));
+        out.removeIf(d -> d.is(RULE_COMPILE_ERROR)
+                && d.message().startsWith("Duplicate rule name")
+                && out.stream()
+                        .anyMatch(l -> l.is(DUPLICATE_RULE_NAME) && l.file().equals(d.file()) && l.line() == d.line()));
         // A clock read is also outside the safe subset: the clock lint says how to fix it, so keep one finding.
-        out.removeIf(d -> d.is(FORBIDDEN_CALL) && out.stream().anyMatch(l -> l.is(
-                READS_SYSTEM_CLOCK) && l.file().equals(d.file()) && l.line() == d.line()));
+        out.removeIf(d -> d.is(FORBIDDEN_CALL)
+                && out.stream()
+                        .anyMatch(l -> l.is(READS_SYSTEM_CLOCK) && l.file().equals(d.file()) && l.line() == d.line()));
         List<Diagnostic> sorted = new ArrayList<>(out);
         sorted.sort(ORDER);
         return List.copyOf(sorted);
@@ -136,11 +135,21 @@ public final class Linter {
 
     private static void metadata(RuleDecl r, Set<Diagnostic> out) {
         if (r.control() == null && r.family() == null) {
-            out.add(Diagnostic.rule(MISSING_CONTROL_METADATA, r.file(), r.line(), r.column(), "rule \"" + r.name()
-                    + "\" has neither @control(\"ID\") nor @family(\"NAME\"): say which control it implements"));
+            out.add(
+                    Diagnostic.rule(
+                            MISSING_CONTROL_METADATA,
+                            r.file(),
+                            r.line(),
+                            r.column(),
+                            "rule \"" + r.name()
+                                    + "\" has neither @control(\"ID\") nor @family(\"NAME\"): say which control it implements"));
         }
         if (r.description() == null || r.description().isBlank()) {
-            out.add(Diagnostic.rule(MISSING_DESCRIPTION, r.file(), r.line(), r.column(),
+            out.add(Diagnostic.rule(
+                    MISSING_DESCRIPTION,
+                    r.file(),
+                    r.line(),
+                    r.column(),
                     "rule \"" + r.name() + "\" has no @description(\"...\"): say in plain words what it checks"));
         }
     }
@@ -151,15 +160,24 @@ public final class Linter {
             String key = r.packageName() + "\u0000" + r.name();
             RuleDecl earlier = first.putIfAbsent(key, r);
             if (earlier != null) {
-                out.add(Diagnostic.rule(DUPLICATE_RULE_NAME, r.file(), r.line(), r.column(), "rule \"" + r.name()
-                        + "\" is already defined at " + earlier.file() + ":" + earlier.line() + ":" + earlier.column()
-                        + ": rule names must be unique in a package (the trace names rules)"));
+                out.add(Diagnostic.rule(
+                        DUPLICATE_RULE_NAME,
+                        r.file(),
+                        r.line(),
+                        r.column(),
+                        "rule \"" + r.name()
+                                + "\" is already defined at " + earlier.file() + ":" + earlier.line() + ":"
+                                + earlier.column()
+                                + ": rule names must be unique in a package (the trace names rules)"));
             }
         }
     }
 
     private static Set<String> settingNames(List<RuleSource> sources) {
-        RuleSource file = sources.stream().filter(s -> s.path().equals(RuleSources.SETTINGS)).findFirst().orElse(null);
+        RuleSource file = sources.stream()
+                .filter(s -> s.path().equals(RuleSources.SETTINGS))
+                .findFirst()
+                .orElse(null);
         if (file == null) {
             return null;
         }
@@ -174,11 +192,19 @@ public final class Linter {
         Matcher clock = CLOCK.matcher(bare);
         while (clock.find()) {
             int[] pos = DrlText.position(bare, clock.start());
-            String call = clock.group().replaceAll("\\s*\\.\\s*", ".").replaceAll("\\s*\\(\\s*\\)?$", "")
+            String call = clock.group()
+                    .replaceAll("\\s*\\.\\s*", ".")
+                    .replaceAll("\\s*\\(\\s*\\)?$", "")
                     .replaceAll("\\s+", " ");
-            out.add(Diagnostic.rule(READS_SYSTEM_CLOCK, s.label(), pos[0], pos[1], "reads the system clock through "
-                    + call + ": match the Now fact ($now : Now()) and use $now.at(), so the evaluation time is the one"
-                    + " the caller gave"));
+            out.add(Diagnostic.rule(
+                    READS_SYSTEM_CLOCK,
+                    s.label(),
+                    pos[0],
+                    pos[1],
+                    "reads the system clock through "
+                            + call
+                            + ": match the Now fact ($now : Now()) and use $now.at(), so the evaluation time is the one"
+                            + " the caller gave"));
         }
         if (settings == null) {
             return;
@@ -188,9 +214,15 @@ public final class Linter {
             String name = m.group(2);
             if (!settings.contains(name)) {
                 int[] pos = DrlText.position(code, m.start(2) - 1);
-                out.add(Diagnostic.rule(UNKNOWN_SETTING, s.label(), pos[0], pos[1], "setting \"" + name
-                        + "\" is not in " + RuleSources.SETTINGS + ": add it there (name,type,value,description)"
-                        + " or fix the name; the evaluation would stop when the rule reads it"));
+                out.add(Diagnostic.rule(
+                        UNKNOWN_SETTING,
+                        s.label(),
+                        pos[0],
+                        pos[1],
+                        "setting \"" + name
+                                + "\" is not in " + RuleSources.SETTINGS
+                                + ": add it there (name,type,value,description)"
+                                + " or fix the name; the evaluation would stop when the rule reads it"));
             }
         }
     }

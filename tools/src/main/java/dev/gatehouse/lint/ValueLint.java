@@ -3,11 +3,11 @@ package dev.gatehouse.lint;
 import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_VALUE;
 
 import dev.gatehouse.facts.OneOf;
-import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.internal.text.Suggest;
 import dev.gatehouse.internal.rulebase.DrlText;
 import dev.gatehouse.internal.rulebase.FactModel;
 import dev.gatehouse.internal.rulebase.RuleSource;
+import dev.gatehouse.internal.text.Suggest;
+import dev.gatehouse.model.Diagnostic;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -33,10 +33,8 @@ import org.drools.drl.ast.descr.RuleDescr;
  */
 final class ValueLint {
     private static final String LITERAL = "\"((?:[^\"\\\\]|\\\\.)*)\"";
-    private static final Pattern FIELD_FIRST =
-            Pattern.compile("(?<![\\w$.])(\\w+)\\s*(?:==|!=)\\s*" + LITERAL);
-    private static final Pattern LITERAL_FIRST =
-            Pattern.compile(LITERAL + "\\s*(?:==|!=)\\s*(\\w+)(?![\\w$.(])");
+    private static final Pattern FIELD_FIRST = Pattern.compile("(?<![\\w$.])(\\w+)\\s*(?:==|!=)\\s*" + LITERAL);
+    private static final Pattern LITERAL_FIRST = Pattern.compile(LITERAL + "\\s*(?:==|!=)\\s*(\\w+)(?![\\w$.(])");
     private static final Pattern IN = Pattern.compile("(?<![\\w$.])(\\w+)\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)");
     private static final Pattern STRING = Pattern.compile(LITERAL);
     private static final Pattern NEW = Pattern.compile("\\bnew\\s+((?:\\w+\\s*\\.\\s*)*\\w+)\\s*\\(");
@@ -135,8 +133,14 @@ final class ValueLint {
                 Matcher lit = Pattern.compile(LITERAL).matcher(arg);
                 if (values != null && lit.matches() && !values.contains(lit.group(1))) {
                     int at = code.indexOf('"', args.get(i)[0]);
-                    out.add(finding(source, DrlText.position(code, at), type.get(), components[i].getName(), lit.group(1),
-                            values, " cannot be "));
+                    out.add(finding(
+                            source,
+                            DrlText.position(code, at),
+                            type.get(),
+                            components[i].getName(),
+                            lit.group(1),
+                            values,
+                            " cannot be "));
                 }
             }
         }
@@ -166,13 +170,27 @@ final class ValueLint {
         return List.of();
     }
 
-    private static Diagnostic finding(RuleSource source, int[] pos, Class<?> type, String field, String literal,
-            Set<String> values, String verb) {
+    private static Diagnostic finding(
+            RuleSource source,
+            int[] pos,
+            Class<?> type,
+            String field,
+            String literal,
+            Set<String> values,
+            String verb) {
         List<String> near = Suggest.nearest(literal, values);
-        String suggestion = near.isEmpty() ? ""
-                : " (did you mean " + String.join(" or ", near.stream().map(v -> "\"" + v + "\"").toList()) + "?)";
-        return Diagnostic.rule(UNKNOWN_VALUE, source.label(), pos[0], pos[1], type.getSimpleName() + "." + field
-                + verb + "\"" + literal + "\"" + suggestion + ": its values are " + String.join(", ", values));
+        String suggestion = near.isEmpty()
+                ? ""
+                : " (did you mean "
+                        + String.join(
+                                " or ", near.stream().map(v -> "\"" + v + "\"").toList()) + "?)";
+        return Diagnostic.rule(
+                UNKNOWN_VALUE,
+                source.label(),
+                pos[0],
+                pos[1],
+                type.getSimpleName() + "." + field + verb + "\"" + literal + "\"" + suggestion + ": its values are "
+                        + String.join(", ", values));
     }
 
     /** The values of a {@link OneOf} field, in the contract's order, or null for a field without fixed values. */

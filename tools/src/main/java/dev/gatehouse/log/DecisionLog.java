@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.EvaluationInput;
-import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.internal.json.Json;
+import dev.gatehouse.model.PromotionDecision;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,8 +59,8 @@ public final class DecisionLog {
     private DecisionLog() {}
 
     /** One line read back: its 1-based number and its parts as JSON trees. */
-    public record Entry(long line, JsonNode evidence, JsonNode readback, List<JsonNode> exceptions, Instant at,
-            JsonNode decision) {
+    public record Entry(
+            long line, JsonNode evidence, JsonNode readback, List<JsonNode> exceptions, Instant at, JsonNode decision) {
         public Entry {
             exceptions = List.copyOf(exceptions);
         }
@@ -116,8 +116,8 @@ public final class DecisionLog {
         FileChannel open(Path file) throws IOException;
     }
 
-    private static final Channels FILES = f -> FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE);
+    private static final Channels FILES =
+            f -> FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
 
     /**
      * Appends one evaluation, all or nothing. Creates the file when it does not exist. A torn last
@@ -126,7 +126,8 @@ public final class DecisionLog {
      * @throws IOException when the line could not be written whole; the file is then as it was
      *     (the message says so, or, should truncating it back fail too, that it is not)
      */
-    public static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision) throws IOException {
+    public static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision)
+            throws IOException {
         return append(file, null, input, at, decision, null, FILES);
     }
 
@@ -135,7 +136,8 @@ public final class DecisionLog {
      * unsigned). A signed log is signed from its first line, by one chain: appending a signed line to an unsigned log
      * or another chain's, or an unsigned line to a signed log, is refused.
      */
-    public static Appended append(Path file, EvaluationInput input, Instant at, PromotionDecision decision, Sealer sealer)
+    public static Appended append(
+            Path file, EvaluationInput input, Instant at, PromotionDecision decision, Sealer sealer)
             throws IOException {
         return append(file, null, input, at, decision, sealer, FILES);
     }
@@ -145,8 +147,9 @@ public final class DecisionLog {
      * runs several: each replica keeps its own chain in its own file, and every line names it
      * ({@code "replica": NAME}), so {@link #verify} can tell a line of another replica's chain.
      */
-    public static Appended append(Path file, String replica, EvaluationInput input, Instant at, PromotionDecision decision,
-            Sealer sealer) throws IOException {
+    public static Appended append(
+            Path file, String replica, EvaluationInput input, Instant at, PromotionDecision decision, Sealer sealer)
+            throws IOException {
         if (replica != null && (replica.isBlank() || replica.length() > 253)) {
             throw new IllegalArgumentException("a replica name is 1 to 253 characters, not '" + replica + "'");
         }
@@ -161,9 +164,15 @@ public final class DecisionLog {
     // "try": the FileLock is a resource for its scope only (held while the block runs, released with it), so
     // the block never names it; Java 17 has no unnamed variable to say so.
     @SuppressWarnings("try")
-    static Appended append(Path file, String replica, EvaluationInput input, Instant at, PromotionDecision decision,
+    static Appended append(
+            Path file,
+            String replica,
+            EvaluationInput input,
+            Instant at,
+            PromotionDecision decision,
             Sealer sealer,
-            Channels channels) throws IOException {
+            Channels channels)
+            throws IOException {
         Path key = file.toAbsolutePath().normalize();
         ReentrantLock lock = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
@@ -183,22 +192,28 @@ public final class DecisionLog {
                 } catch (IOException e) {
                     tree = null;
                 }
-                if (tree == null || !tree.path("n").isIntegralNumber() || !tree.get("n").canConvertToLong()
+                if (tree == null
+                        || !tree.path("n").isIntegralNumber()
+                        || !tree.get("n").canConvertToLong()
                         || tree.get("n").asLong() < 1) {
-                    throw new IOException("its last complete line is not a decision log line; run 'gatehouse log verify "
-                            + file + "'");
+                    throw new IOException(
+                            "its last complete line is not a decision log line; run 'gatehouse log verify " + file
+                                    + "'");
                 }
                 if (tree.get("n").asLong() == Long.MAX_VALUE) {
                     throw new IOException("it is full: its last line is number " + Long.MAX_VALUE
                             + ", the largest a line can have; start a new log");
                 }
                 n = tree.get("n").asLong() + 1;
-                String chain = tree.path("chain").isTextual() ? tree.get("chain").asText() : null;
+                String chain =
+                        tree.path("chain").isTextual() ? tree.get("chain").asText() : null;
                 if (sealer == null && tree.has("sig")) {
-                    throw new IOException("it is a signed log (chain " + chain + "): an unsigned line cannot follow; give its key");
+                    throw new IOException(
+                            "it is a signed log (chain " + chain + "): an unsigned line cannot follow; give its key");
                 }
                 if (sealer != null && !tree.has("sig")) {
-                    throw new IOException("its last line is not signed: a signed log is signed from its first line; start a new log");
+                    throw new IOException(
+                            "its last line is not signed: a signed log is signed from its first line; start a new log");
                 }
                 if (sealer != null && !sealer.chain().equals(chain)) {
                     throw new IOException("its last line belongs to chain " + chain + ", not " + sealer.chain()
@@ -213,7 +228,10 @@ public final class DecisionLog {
                 size = complete;
             }
             byte[] line = line(replica, input, at, decision, prev, n, sealer);
-            ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
+            ByteBuffer buf = ByteBuffer.allocate(line.length + 1)
+                    .put(line)
+                    .put((byte) '\n')
+                    .flip();
             try {
                 long pos = size;
                 while (buf.hasRemaining()) {
@@ -225,8 +243,10 @@ public final class DecisionLog {
                 try {
                     ch.truncate(size);
                 } catch (IOException | RuntimeException t) {
-                    IOException torn = new IOException(why + "; truncating it back to " + (n - 1) + " line" + (n == 2 ? "" : "s")
-                            + " failed too (" + t.getMessage() + "): line " + n + " may be torn, and the next append removes it", e);
+                    IOException torn = new IOException(
+                            why + "; truncating it back to " + (n - 1) + " line" + (n == 2 ? "" : "s") + " failed too ("
+                                    + t.getMessage() + "): line " + n + " may be torn, and the next append removes it",
+                            e);
                     torn.addSuppressed(t);
                     throw torn;
                 }
@@ -235,7 +255,8 @@ public final class DecisionLog {
                 } catch (IOException | RuntimeException syncFailed) {
                     // best effort: readers already see the truncated file; a failed sync is the error reported
                 }
-                throw new IOException(why + "; the log was left as it was (" + (n - 1) + " line" + (n == 2 ? "" : "s") + ")", e);
+                throw new IOException(
+                        why + "; the log was left as it was (" + (n - 1) + " line" + (n == 2 ? "" : "s") + ")", e);
             }
             return new Appended(n, removed);
         } finally {
@@ -249,7 +270,13 @@ public final class DecisionLog {
     }
 
     /** The canonical line, naming the replica whose chain it is in (none when null), signed by {@code sealer} (or not). */
-    static byte[] line(String replica, EvaluationInput input, Instant at, PromotionDecision decision, String prev, long n,
+    static byte[] line(
+            String replica,
+            EvaluationInput input,
+            Instant at,
+            PromotionDecision decision,
+            String prev,
+            long n,
             Sealer sealer) {
         Map<String, Object> line = new TreeMap<>();
         if (replica != null) {
@@ -263,7 +290,9 @@ public final class DecisionLog {
         dev.gatehouse.internal.InputDocuments documents = dev.gatehouse.internal.InputReading.documents(input);
         line.put("evidence", plain(documents.evidence(), true));
         line.put("readback", plain(documents.readback(), true));
-        line.put("exceptions", documents.exceptions().stream().map(x -> plain(x, true)).toList());
+        line.put(
+                "exceptions",
+                documents.exceptions().stream().map(x -> plain(x, true)).toList());
         line.put("decision", plain(Json.mapper().valueToTree(decision), true));
         if (sealer == null) {
             return Json.canonical(line);
@@ -311,11 +340,18 @@ public final class DecisionLog {
             while ((line = readLine(in)) != null) {
                 n++;
                 if (line.length == 0 || line[line.length - 1] != '\n') {
-                    return new Verification(n, n, "line " + n + " is torn: the last append did not complete (" + line.length
-                            + " byte" + (line.length == 1 ? "" : "s") + " without a newline); "
-                            + (n == 1 ? "there is no line before it" : (n == 2 ? "line 1 is" : "lines 1 to " + (n - 1) + " are")
-                                    + " intact, head " + expected)
-                            + ", and the next evaluate --log removes it", expected, true);
+                    return new Verification(
+                            n,
+                            n,
+                            "line " + n + " is torn: the last append did not complete (" + line.length
+                                    + " byte" + (line.length == 1 ? "" : "s") + " without a newline); "
+                                    + (n == 1
+                                            ? "there is no line before it"
+                                            : (n == 2 ? "line 1 is" : "lines 1 to " + (n - 1) + " are")
+                                                    + " intact, head " + expected)
+                                    + ", and the next evaluate --log removes it",
+                            expected,
+                            true);
                 }
                 byte[] body = java.util.Arrays.copyOf(line, line.length - 1);
                 JsonNode tree;
@@ -328,29 +364,56 @@ public final class DecisionLog {
                     return new Verification(n, n, "the line has no prev hash", null, false);
                 }
                 if (!tree.path("n").canConvertToLong() || tree.get("n").asLong() != n) {
-                    return new Verification(n, n, "it says it is line " + tree.path("n").asText("(none)")
-                            + ": a line before it was deleted or inserted, or lines were reordered", null, false);
+                    return new Verification(
+                            n,
+                            n,
+                            "it says it is line " + tree.path("n").asText("(none)")
+                                    + ": a line before it was deleted or inserted, or lines were reordered",
+                            null,
+                            false);
                 }
                 if (!tree.get("prev").asText().equals(expected)) {
                     if (n == 1) {
-                        return new Verification(n, 1, "prev is " + tree.get("prev").asText() + ", not the genesis value "
-                                + GENESIS, null, false);
+                        return new Verification(
+                                n,
+                                1,
+                                "prev is " + tree.get("prev").asText() + ", not the genesis value " + GENESIS,
+                                null,
+                                false);
                     }
                     if (check != null && check.provesLines()) {
-                        return new Verification(n, n, "it does not follow line " + (n - 1) + ": its prev is "
-                                + tree.get("prev").asText() + ", but line " + (n - 1) + " (whose signature verifies) has sha256 "
-                                + expected + ": it was replaced or re-chained", null, false);
+                        return new Verification(
+                                n,
+                                n,
+                                "it does not follow line " + (n - 1) + ": its prev is "
+                                        + tree.get("prev").asText() + ", but line " + (n - 1)
+                                        + " (whose signature verifies) has sha256 "
+                                        + expected + ": it was replaced or re-chained",
+                                null,
+                                false);
                     }
-                    return new Verification(n, n - 1, "line " + (n - 1) + " was changed: its sha256 is " + expected
-                            + " but line " + n + " recorded " + tree.get("prev").asText(), null, false);
+                    return new Verification(
+                            n,
+                            n - 1,
+                            "line " + (n - 1) + " was changed: its sha256 is " + expected + " but line " + n
+                                    + " recorded " + tree.get("prev").asText(),
+                            null,
+                            false);
                 }
-                String named = tree.path("replica").isTextual() ? tree.get("replica").asText() : null;
+                String named =
+                        tree.path("replica").isTextual() ? tree.get("replica").asText() : null;
                 if (n == 1) {
                     replica = named;
                 } else if (!java.util.Objects.equals(replica, named)) {
-                    return new Verification(n, n, "the line is in the chain of " + (named == null ? "no replica" : "replica " + named)
-                            + ", but line 1 is in the chain of " + (replica == null ? "no replica" : "replica " + replica)
-                            + ": each replica writes its own log", null, false);
+                    return new Verification(
+                            n,
+                            n,
+                            "the line is in the chain of " + (named == null ? "no replica" : "replica " + named)
+                                    + ", but line 1 is in the chain of "
+                                    + (replica == null ? "no replica" : "replica " + replica)
+                                    + ": each replica writes its own log",
+                            null,
+                            false);
                 }
                 String mismatch = inputsMismatch(tree, file + ":" + n);
                 if (mismatch != null) {
@@ -372,7 +435,9 @@ public final class DecisionLog {
      */
     private static String inputsMismatch(JsonNode line, String label) {
         JsonNode recorded = line.path("decision").path("provenance").path("inputDigest");
-        if (!line.path("evidence").isObject() || !line.path("readback").isObject() || !line.path("exceptions").isArray()
+        if (!line.path("evidence").isObject()
+                || !line.path("readback").isObject()
+                || !line.path("exceptions").isArray()
                 || !recorded.isTextual()) {
             return "the line lacks evidence, readback, exceptions or the decision's inputDigest";
         }
@@ -380,13 +445,19 @@ public final class DecisionLog {
         line.get("exceptions").forEach(exceptions::add);
         EvaluationInput input;
         try {
-            input = dev.gatehouse.internal.InputReading.fromTrees(line.get("evidence"), label + " evidence", line.get("readback"),
-                    label + " readback", exceptions, label + " exceptions");
+            input = dev.gatehouse.internal.InputReading.fromTrees(
+                    line.get("evidence"),
+                    label + " evidence",
+                    line.get("readback"),
+                    label + " readback",
+                    exceptions,
+                    label + " exceptions");
         } catch (dev.gatehouse.InvalidInputException e) {
             return "its inputs are not valid: " + e.diagnostics().get(0).format();
         }
         String actual = dev.gatehouse.PolicyEngine.inputDigest(input);
-        return actual.equals(recorded.asText()) ? null
+        return actual.equals(recorded.asText())
+                ? null
                 : "its inputs hash to " + actual + ", not to the decision's inputDigest " + recorded.asText();
     }
 
@@ -401,9 +472,14 @@ public final class DecisionLog {
             } catch (IOException e) {
                 throw new IOException(file + ":" + (i + 1) + ": the line is not JSON", e);
             }
-            if (t == null || !t.isObject() || !t.path("evidence").isObject() || !t.path("readback").isObject()
-                    || !t.path("exceptions").isArray() || !t.path("at").isTextual()) {
-                throw new IOException(file + ":" + (i + 1) + ": not a decision log line (needs at, evidence, readback, exceptions)");
+            if (t == null
+                    || !t.isObject()
+                    || !t.path("evidence").isObject()
+                    || !t.path("readback").isObject()
+                    || !t.path("exceptions").isArray()
+                    || !t.path("at").isTextual()) {
+                throw new IOException(
+                        file + ":" + (i + 1) + ": not a decision log line (needs at, evidence, readback, exceptions)");
             }
             List<JsonNode> xs = new ArrayList<>();
             ((ArrayNode) t.get("exceptions")).forEach(xs::add);
@@ -413,8 +489,8 @@ public final class DecisionLog {
             } catch (java.time.format.DateTimeParseException e) {
                 throw new IOException(file + ":" + (i + 1) + ": at is not an instant", e);
             }
-            out.add(new Entry(i + 1, (ObjectNode) t.get("evidence"), (ObjectNode) t.get("readback"), xs, at,
-                    t.path("decision")));
+            out.add(new Entry(
+                    i + 1, (ObjectNode) t.get("evidence"), (ObjectNode) t.get("readback"), xs, at, t.path("decision")));
         }
         return out;
     }

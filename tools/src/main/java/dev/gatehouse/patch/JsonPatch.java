@@ -20,11 +20,13 @@ public final class JsonPatch {
     /** Applies one operation object ({@code {"op": ..., "path": ..., ...}}); {@code at} names it in errors. */
     public static JsonNode apply(JsonNode root, JsonNode op, String at) {
         if (!op.isObject()) {
-            throw new PatchException(at, "must be an operation object such as {\"op\": \"add\", \"path\": \"/a\", \"value\": 1}");
+            throw new PatchException(
+                    at, "must be an operation object such as {\"op\": \"add\", \"path\": \"/a\", \"value\": 1}");
         }
         String name = text(op, "op", at);
         if (!OPS.contains(name)) {
-            throw new PatchException(at + "/op", "must be one of add, remove, replace, move, copy, test, not \"" + name + "\"");
+            throw new PatchException(
+                    at + "/op", "must be one of add, remove, replace, move, copy, test, not \"" + name + "\"");
         }
         String path = text(op, "path", at);
         return switch (name) {
@@ -45,7 +47,8 @@ public final class JsonPatch {
             case "copy" -> add(root, path, get(root, text(op, "from", at)).deepCopy());
             case "test" -> {
                 if (!get(root, path).equals(value(op, at))) {
-                    throw new PatchException(path, "test failed: the value is " + get(root, path) + ", not " + op.get("value"));
+                    throw new PatchException(
+                            path, "test failed: the value is " + get(root, path) + ", not " + op.get("value"));
                 }
                 yield root;
             }
@@ -122,25 +125,31 @@ public final class JsonPatch {
         JsonPointer head = p.head();
         JsonNode parent = root.at(head);
         if (parent.isMissingNode()) {
-            throw new PatchException(path, "cannot be reached: " + (head.toString().isEmpty() ? "/" : head.toString())
-                    + " does not exist in the document");
+            throw new PatchException(
+                    path,
+                    "cannot be reached: " + (head.toString().isEmpty() ? "/" : head.toString())
+                            + " does not exist in the document");
         }
         if (!parent.isContainerNode()) {
-            throw new PatchException(path, "cannot be reached: " + head + " is a " + parent.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
-                    + ", not an object or array");
+            throw new PatchException(
+                    path,
+                    "cannot be reached: " + head + " is a "
+                            + parent.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                            + ", not an object or array");
         }
         return parent;
     }
 
     private static int index(String token, int size, boolean allowEnd, String path) {
         if (!token.matches("0|[1-9][0-9]{0,8}")) {
-            throw new PatchException(path, "\"" + token + "\" is not an array index" + (allowEnd ? " (use - to append)" : ""));
+            throw new PatchException(
+                    path, "\"" + token + "\" is not an array index" + (allowEnd ? " (use - to append)" : ""));
         }
         int i = Integer.parseInt(token);
         int max = allowEnd ? size : size - 1;
         if (i > max) {
-            throw new PatchException(path, "index " + i + " is out of range: the array has " + size + " item"
-                    + (size == 1 ? "" : "s"));
+            throw new PatchException(
+                    path, "index " + i + " is out of range: the array has " + size + " item" + (size == 1 ? "" : "s"));
         }
         return i;
     }
@@ -164,7 +173,8 @@ public final class JsonPatch {
     private static JsonNode value(JsonNode op, String at) {
         JsonNode n = op.get("value");
         if (n == null) {
-            throw new PatchException(at + "/value", "is required for " + op.get("op").asText());
+            throw new PatchException(
+                    at + "/value", "is required for " + op.get("op").asText());
         }
         return n.deepCopy();
     }

@@ -18,19 +18,38 @@ public final class GithubReport {
     public static String render(PromotionDecision d, Sources sources) {
         StringBuilder sb = new StringBuilder();
         d.violations().forEach(v -> annotation(sb, "error", v, sources, "[" + v.enforcement() + "] " + v.message()));
-        d.waived().forEach(v -> annotation(sb, "warning", v, sources,
-                "waived by " + v.exception() + ": [" + v.enforcement() + "] " + v.message()));
+        d.waived()
+                .forEach(v -> annotation(
+                        sb,
+                        "warning",
+                        v,
+                        sources,
+                        "waived by " + v.exception() + ": [" + v.enforcement() + "] " + v.message()));
         d.advisories().forEach(v -> annotation(sb, "warning", v, sources, "advisory: " + v.message()));
         StringBuilder summary = new StringBuilder()
-                .append(d.release().service()).append(' ').append(d.release().version()).append(' ')
-                .append(d.promotion().from()).append(" -> ").append(d.promotion().to()).append(": ")
+                .append(d.release().service())
+                .append(' ')
+                .append(d.release().version())
+                .append(' ')
+                .append(d.promotion().from())
+                .append(" -> ")
+                .append(d.promotion().to())
+                .append(": ")
                 .append(d.eligible() ? "ELIGIBLE" : "NOT ELIGIBLE")
-                .append(" (").append(d.violations().size()).append(" blocking, ").append(d.waived().size())
-                .append(" waived, ").append(d.advisories().size()).append(" advisories)");
+                .append(" (")
+                .append(d.violations().size())
+                .append(" blocking, ")
+                .append(d.waived().size())
+                .append(" waived, ")
+                .append(d.advisories().size())
+                .append(" advisories)");
         if (d.ring() != null) {
             summary.append("; up to ring ").append(d.ring().allowed());
         }
-        sb.append("::notice title=").append(property("gatehouse")).append("::").append(data(summary.toString()))
+        sb.append("::notice title=")
+                .append(property("gatehouse"))
+                .append("::")
+                .append(data(summary.toString()))
                 .append('\n');
         return sb.toString();
     }
@@ -39,12 +58,19 @@ public final class GithubReport {
         Sources.Place place = sources.place(v.evidence(), v.subject());
         String title = v.subject() == null ? v.control() : v.control() + " " + v.subject();
         String text = message + (v.evidence() == null ? "" : " (evidence " + v.evidence() + ")");
-        sb.append("::").append(command)
-                .append(" file=").append(property(place.file().replace('\\', '/')))
-                .append(",line=").append(place.line())
-                .append(",col=").append(place.column())
-                .append(",title=").append(property(title))
-                .append("::").append(data(text)).append('\n');
+        sb.append("::")
+                .append(command)
+                .append(" file=")
+                .append(property(place.file().replace('\\', '/')))
+                .append(",line=")
+                .append(place.line())
+                .append(",col=")
+                .append(place.column())
+                .append(",title=")
+                .append(property(title))
+                .append("::")
+                .append(data(text))
+                .append('\n');
     }
 
     /** A command's message: {@code %}, CR and LF escaped. */

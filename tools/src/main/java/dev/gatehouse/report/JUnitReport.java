@@ -38,19 +38,32 @@ public final class JUnitReport {
         d.waived().forEach(v -> add(cases, v, "waived"));
         d.advisories().forEach(v -> add(cases, v, "advisory"));
         cases.values().forEach(list -> list.sort(null));
-        cases.entrySet().removeIf(e -> e.getValue().isEmpty() && cases.keySet().stream()
-                .anyMatch(k -> k.startsWith(e.getKey() + " ")));
-        long failures = cases.values().stream().filter(l -> l.stream().anyMatch(o -> o.kind.equals("violation"))).count();
-        String suite = d.release().service() + " " + d.release().version() + ": " + d.promotion().from() + " -> "
-                + d.promotion().to();
-        String classname = "gatehouse." + d.release().service() + "." + d.promotion().to();
+        cases.entrySet()
+                .removeIf(e -> e.getValue().isEmpty()
+                        && cases.keySet().stream().anyMatch(k -> k.startsWith(e.getKey() + " ")));
+        long failures = cases.values().stream()
+                .filter(l -> l.stream().anyMatch(o -> o.kind.equals("violation")))
+                .count();
+        String suite = d.release().service() + " " + d.release().version() + ": "
+                + d.promotion().from() + " -> " + d.promotion().to();
+        String classname =
+                "gatehouse." + d.release().service() + "." + d.promotion().to();
 
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append("<testsuites name=\"gatehouse\" tests=\"").append(cases.size()).append("\" failures=\"")
-                .append(failures).append("\" errors=\"0\">\n");
-        sb.append("  <testsuite name=\"").append(Xml.attr(suite)).append("\" tests=\"").append(cases.size())
-                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\" timestamp=\"")
-                .append(Xml.attr(d.provenance().evaluatedAt())).append("\">\n");
+        sb.append("<testsuites name=\"gatehouse\" tests=\"")
+                .append(cases.size())
+                .append("\" failures=\"")
+                .append(failures)
+                .append("\" errors=\"0\">\n");
+        sb.append("  <testsuite name=\"")
+                .append(Xml.attr(suite))
+                .append("\" tests=\"")
+                .append(cases.size())
+                .append("\" failures=\"")
+                .append(failures)
+                .append("\" errors=\"0\" skipped=\"0\" timestamp=\"")
+                .append(Xml.attr(d.provenance().evaluatedAt()))
+                .append("\">\n");
         sb.append("    <properties>\n");
         Xml.property(sb, "      ", "eligible", Boolean.toString(d.eligible()));
         if (d.ring() != null) {
@@ -65,24 +78,37 @@ public final class JUnitReport {
             List<Violation> violations = of(e.getValue(), "violation");
             List<Violation> waived = of(e.getValue(), "waived");
             List<Violation> advisories = of(e.getValue(), "advisory");
-            sb.append("    <testcase classname=\"").append(Xml.attr(classname)).append("\" name=\"")
-                    .append(Xml.attr(e.getKey())).append('"');
+            sb.append("    <testcase classname=\"")
+                    .append(Xml.attr(classname))
+                    .append("\" name=\"")
+                    .append(Xml.attr(e.getKey()))
+                    .append('"');
             if (e.getValue().isEmpty()) {
                 sb.append("/>\n");
                 continue;
             }
             sb.append(">\n");
             if (!violations.isEmpty()) {
-                sb.append("      <failure message=\"").append(Xml.attr(violations.get(0).message())).append("\" type=\"")
-                        .append(Xml.attr(violations.get(0).enforcement())).append("\">");
-                sb.append(Xml.text(String.join("\n", violations.stream().map(JUnitReport::detail).toList())));
+                sb.append("      <failure message=\"")
+                        .append(Xml.attr(violations.get(0).message()))
+                        .append("\" type=\"")
+                        .append(Xml.attr(violations.get(0).enforcement()))
+                        .append("\">");
+                sb.append(Xml.text(String.join(
+                        "\n", violations.stream().map(JUnitReport::detail).toList())));
                 sb.append("</failure>\n");
             }
             if (!waived.isEmpty() || !advisories.isEmpty()) {
                 StringBuilder out = new StringBuilder();
-                waived.forEach(v -> out.append("waived by ").append(v.exception()).append(": ").append(detail(v)).append('\n'));
-                advisories.forEach(v -> out.append("advisory: ").append(v.message())
-                        .append(v.evidence() == null ? "" : " (evidence " + v.evidence() + ")").append('\n'));
+                waived.forEach(v -> out.append("waived by ")
+                        .append(v.exception())
+                        .append(": ")
+                        .append(detail(v))
+                        .append('\n'));
+                advisories.forEach(v -> out.append("advisory: ")
+                        .append(v.message())
+                        .append(v.evidence() == null ? "" : " (evidence " + v.evidence() + ")")
+                        .append('\n'));
                 sb.append("      <system-out>").append(Xml.text(out.toString())).append("</system-out>\n");
             }
             sb.append("    </testcase>\n");
@@ -112,6 +138,7 @@ public final class JUnitReport {
     }
 
     private static String detail(Violation v) {
-        return "[" + v.enforcement() + "] " + v.message() + (v.evidence() == null ? "" : " (evidence " + v.evidence() + ")");
+        return "[" + v.enforcement() + "] " + v.message()
+                + (v.evidence() == null ? "" : " (evidence " + v.evidence() + ")");
     }
 }

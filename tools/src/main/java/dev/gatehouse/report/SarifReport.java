@@ -1,7 +1,7 @@
 package dev.gatehouse.report;
 
-import dev.gatehouse.internal.json.Json;
 import dev.gatehouse.internal.Sources;
+import dev.gatehouse.internal.json.Json;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.model.PromotionDecision.Violation;
 import dev.gatehouse.model.RuleMetadata;
@@ -51,8 +51,12 @@ public final class SarifReport {
      * @param docsUrl the absolute URL of the docs folder, ending in {@code /}: each rule's
      *     {@code helpUri} is {@code docsUrl + "policy.md#" + control in lower case}
      */
-    public static String render(PromotionDecision d, List<RuleMetadata> rules, SortedMap<String, String> levels,
-            Sources sources, String docsUrl) {
+    public static String render(
+            PromotionDecision d,
+            List<RuleMetadata> rules,
+            SortedMap<String, String> levels,
+            Sources sources,
+            String docsUrl) {
         if (!URI.create(docsUrl).isAbsolute() || !docsUrl.endsWith("/")) {
             throw new IllegalArgumentException("the docs URL must be absolute and end in '/': " + docsUrl);
         }
@@ -65,10 +69,14 @@ public final class SarifReport {
 
         List<Object> descriptors = new ArrayList<>();
         for (String control : ids) {
-            List<RuleMetadata> implementing = rules.stream().filter(r -> control.equals(r.control())).toList();
+            List<RuleMetadata> implementing =
+                    rules.stream().filter(r -> control.equals(r.control())).toList();
             String level = levels.getOrDefault(control, "off");
-            List<String> descriptions = implementing.stream().map(RuleMetadata::description)
-                    .filter(s -> s != null && !s.isBlank()).distinct().toList();
+            List<String> descriptions = implementing.stream()
+                    .map(RuleMetadata::description)
+                    .filter(s -> s != null && !s.isBlank())
+                    .distinct()
+                    .toList();
             String helpUri = helpUri(docsUrl, control);
             Map<String, Object> descriptor = new LinkedHashMap<>();
             descriptor.put("id", control);
@@ -103,7 +111,10 @@ public final class SarifReport {
         Map<String, Object> runProps = new LinkedHashMap<>();
         runProps.put("eligible", d.eligible());
         runProps.put("ring", d.ring() == null ? null : d.ring().allowed());
-        runProps.put("release", d.release().service() + " " + d.release().version() + " (" + d.release().commit() + ")");
+        runProps.put(
+                "release",
+                d.release().service() + " " + d.release().version() + " ("
+                        + d.release().commit() + ")");
         runProps.put("promotion", d.promotion().from() + " -> " + d.promotion().to());
         runProps.put("rulebaseDigest", d.provenance().rulebaseDigest());
         runProps.put("inputDigest", d.provenance().inputDigest());
@@ -135,7 +146,8 @@ public final class SarifReport {
      */
     static String fingerprint(Violation v, Sources.Place place) {
         String subject = v.subject() == null ? "" : v.subject();
-        String hex = Json.sha256(v.control() + "\u0000" + subject + "\u0000" + place.document().wire());
+        String hex = Json.sha256(
+                v.control() + "\u0000" + subject + "\u0000" + place.document().wire());
         return hex.substring("sha256:".length());
     }
 
@@ -215,39 +227,59 @@ public final class SarifReport {
         String fix = "Change the release evidence or the target environment so that the condition holds (the result"
                 + " points at the field the rule found wanting), then evaluate again.";
         return switch (level) {
-            case "soft" -> fix + " Where the risk is accepted, a residual-risk exception that names " + control
-                    + " and is valid for this target waives it.";
+            case "soft" ->
+                fix + " Where the risk is accepted, a residual-risk exception that names " + control
+                        + " and is valid for this target waives it.";
             case "hard" -> fix + " Exceptions do not apply to hard controls.";
             default -> fix;
         };
     }
 
-    private static String helpText(String control, List<RuleMetadata> implementing, String level, String environment,
-            String helpUri) {
+    private static String helpText(
+            String control, List<RuleMetadata> implementing, String level, String environment, String helpUri) {
         StringBuilder sb = new StringBuilder(control).append(": what the rules check\n");
         if (implementing.isEmpty()) {
             sb.append("- no rule implements this control\n");
         }
-        implementing.forEach(r -> sb.append("- ").append(r.description() == null ? r.name() : r.description()).append('\n'));
-        sb.append("Level in ").append(environment).append(": ").append(level).append(" (").append(meaning(level))
+        implementing.forEach(r -> sb.append("- ")
+                .append(r.description() == null ? r.name() : r.description())
+                .append('\n'));
+        sb.append("Level in ")
+                .append(environment)
+                .append(": ")
+                .append(level)
+                .append(" (")
+                .append(meaning(level))
                 .append(").\n");
         sb.append("What to do: ").append(whatToDo(control, level)).append('\n');
         sb.append("Policy: ").append(helpUri);
         return sb.toString();
     }
 
-    private static String helpMarkdown(String control, List<RuleMetadata> implementing, String level,
-            String environment, String helpUri) {
+    private static String helpMarkdown(
+            String control, List<RuleMetadata> implementing, String level, String environment, String helpUri) {
         StringBuilder sb = new StringBuilder("**").append(control).append("**: what the rules check\n\n");
         if (implementing.isEmpty()) {
             sb.append("- no rule implements this control\n");
         }
-        implementing.forEach(r -> sb.append("- ").append(markdown(r.description() == null ? "" : r.description()))
-                .append(" (rule `").append(r.name().replace("`", "'")).append("`)\n"));
-        sb.append("\n**Level in ").append(markdown(environment)).append(":** `").append(level).append("`: ")
-                .append(meaning(level)).append(".\n\n");
+        implementing.forEach(r -> sb.append("- ")
+                .append(markdown(r.description() == null ? "" : r.description()))
+                .append(" (rule `")
+                .append(r.name().replace("`", "'"))
+                .append("`)\n"));
+        sb.append("\n**Level in ")
+                .append(markdown(environment))
+                .append(":** `")
+                .append(level)
+                .append("`: ")
+                .append(meaning(level))
+                .append(".\n\n");
         sb.append("**What to do:** ").append(markdown(whatToDo(control, level))).append("\n\n");
-        sb.append("[").append(control).append(" in the policy](").append(helpUri).append(')');
+        sb.append("[")
+                .append(control)
+                .append(" in the policy](")
+                .append(helpUri)
+                .append(')');
         return sb.toString();
     }
 

@@ -16,7 +16,11 @@ public final class Xml {
 
     /** Appends {@code <property name="..." value="..."/>} and a newline. */
     public static void property(StringBuilder sb, String indent, String name, String value) {
-        sb.append(indent).append("<property name=\"").append(attr(name)).append("\" value=\"").append(attr(value))
+        sb.append(indent)
+                .append("<property name=\"")
+                .append(attr(name))
+                .append("\" value=\"")
+                .append(attr(value))
                 .append("\"/>\n");
     }
 

@@ -15,8 +15,18 @@ import java.util.List;
  * @param waivable true for a soft violation (an exception can waive it), false for a hard one
  * @param remedy what would clear it, in plain words
  */
-@JsonPropertyOrder({"control", "enforcement", "subject", "message", "evidence", "document", "needs", "rules", "waivable",
-    "remedy"})
+@JsonPropertyOrder({
+    "control",
+    "enforcement",
+    "subject",
+    "message",
+    "evidence",
+    "document",
+    "needs",
+    "rules",
+    "waivable",
+    "remedy"
+})
 public record Blocker(
         String control,
         String enforcement,

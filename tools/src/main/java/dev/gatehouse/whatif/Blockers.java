@@ -1,9 +1,9 @@
 package dev.gatehouse.whatif;
 
-import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.model.BlockerAdvice;
 import dev.gatehouse.EvaluationInput;
+import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.internal.load.InputDocument;
+import dev.gatehouse.model.BlockerAdvice;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,9 +24,17 @@ public final class Blockers {
     }
 
     private static Blocker blocker(BlockerAdvice a) {
-        return new Blocker(a.control(), a.enforcement(), a.subject(), a.message(), a.evidence(), document(a.evidence()),
-                a.needs() == null ? List.of() : List.of(a.needs()), a.rule() == null ? List.of() : List.of(a.rule()),
-                a.waivable(), a.remedy());
+        return new Blocker(
+                a.control(),
+                a.enforcement(),
+                a.subject(),
+                a.message(),
+                a.evidence(),
+                document(a.evidence()),
+                a.needs() == null ? List.of() : List.of(a.needs()),
+                a.rule() == null ? List.of() : List.of(a.rule()),
+                a.waivable(),
+                a.remedy());
     }
 
     /** Which input document a pointer is in (evidence, readback or exception), or null. */

@@ -20,7 +20,8 @@ public record Changes(List<Edit> edits, Path exceptions, Instant at, Duration at
     public Changes {
         edits = List.copyOf(edits);
         if (at != null && atOffset != null) {
-            throw new IllegalArgumentException("the variant's time is set both as " + at + " and as an offset " + atOffset);
+            throw new IllegalArgumentException(
+                    "the variant's time is set both as " + at + " and as an offset " + atOffset);
         }
     }
 
@@ -71,7 +72,8 @@ public record Changes(List<Edit> edits, Path exceptions, Instant at, Duration at
         /** Evaluate the variant at this instant. */
         public Builder at(Instant instant) {
             if (at != null || atOffset != null) {
-                throw new IllegalStateException("the variant's time was already set to " + (at != null ? at : atOffset));
+                throw new IllegalStateException(
+                        "the variant's time was already set to " + (at != null ? at : atOffset));
             }
             at = Objects.requireNonNull(instant, "instant");
             return this;
@@ -80,7 +82,8 @@ public record Changes(List<Edit> edits, Path exceptions, Instant at, Duration at
         /** Evaluate the variant this long after (negative: before) the base's time. */
         public Builder atOffset(Duration offset) {
             if (at != null || atOffset != null) {
-                throw new IllegalStateException("the variant's time was already set to " + (at != null ? at : atOffset));
+                throw new IllegalStateException(
+                        "the variant's time was already set to " + (at != null ? at : atOffset));
             }
             atOffset = Objects.requireNonNull(offset, "offset");
             return this;

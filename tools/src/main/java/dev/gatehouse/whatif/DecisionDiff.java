@@ -28,9 +28,21 @@ import java.util.function.Function;
  * @param waiversLost waivers only the base has
  * @param exceptionChanges exceptions whose status differs (or that only one side reports), by id
  */
-@JsonPropertyOrder({"eligibilityChanged", "baseEligible", "variantEligible", "direction", "ring", "violationsAdded",
-    "violationsRemoved", "waiversGained", "waiversLost", "advisoriesAdded", "advisoriesRemoved", "exceptionChanges",
-    "causes"})
+@JsonPropertyOrder({
+    "eligibilityChanged",
+    "baseEligible",
+    "variantEligible",
+    "direction",
+    "ring",
+    "violationsAdded",
+    "violationsRemoved",
+    "waiversGained",
+    "waiversLost",
+    "advisoriesAdded",
+    "advisoriesRemoved",
+    "exceptionChanges",
+    "causes"
+})
 public record DecisionDiff(
         boolean eligibilityChanged,
         boolean baseEligible,
@@ -56,8 +68,8 @@ public record DecisionDiff(
 
     /** The ring on each side; {@code changed} when the allowed ring differs. */
     @JsonPropertyOrder({"changed", "base", "variant", "baseReasons", "variantReasons"})
-    public record RingChange(boolean changed, Integer base, Integer variant, List<Reason> baseReasons,
-            List<Reason> variantReasons) {
+    public record RingChange(
+            boolean changed, Integer base, Integer variant, List<Reason> baseReasons, List<Reason> variantReasons) {
         public RingChange {
             baseReasons = List.copyOf(baseReasons);
             variantReasons = List.copyOf(variantReasons);
@@ -74,7 +86,10 @@ public record DecisionDiff(
         if (base.ring() != null || variant.ring() != null) {
             Integer a = base.ring() == null ? null : base.ring().allowed();
             Integer b = variant.ring() == null ? null : variant.ring().allowed();
-            ring = new RingChange(!Objects.equals(a, b), a, b,
+            ring = new RingChange(
+                    !Objects.equals(a, b),
+                    a,
+                    b,
                     base.ring() == null ? List.of() : base.ring().reasons(),
                     variant.ring() == null ? List.of() : variant.ring().reasons());
         }
@@ -89,10 +104,15 @@ public record DecisionDiff(
             String sx = x == null ? null : x.status();
             String sy = y == null ? null : y.status();
             if (!Objects.equals(sx, sy)) {
-                exceptions.add(new ExceptionChange(id, sx, sy, x == null ? null : x.reason(), y == null ? null : y.reason()));
+                exceptions.add(
+                        new ExceptionChange(id, sx, sy, x == null ? null : x.reason(), y == null ? null : y.reason()));
             }
         }
-        return new DecisionDiff(base.eligible() != variant.eligible(), base.eligible(), variant.eligible(), ring,
+        return new DecisionDiff(
+                base.eligible() != variant.eligible(),
+                base.eligible(),
+                variant.eligible(),
+                ring,
                 minus(variant.violations(), base.violations(), DecisionDiff::key),
                 minus(base.violations(), variant.violations(), DecisionDiff::key),
                 minus(variant.waived(), base.waived(), DecisionDiff::waiverKey),
@@ -123,9 +143,15 @@ public record DecisionDiff(
     /** Whether anything at all differs. */
     @JsonIgnore
     public boolean changed() {
-        return eligibilityChanged || (ring != null && ring.changed()) || !violationsAdded.isEmpty()
-                || !violationsRemoved.isEmpty() || !waiversGained.isEmpty() || !waiversLost.isEmpty()
-                || !advisoriesAdded.isEmpty() || !advisoriesRemoved.isEmpty() || !exceptionChanges.isEmpty();
+        return eligibilityChanged
+                || (ring != null && ring.changed())
+                || !violationsAdded.isEmpty()
+                || !violationsRemoved.isEmpty()
+                || !waiversGained.isEmpty()
+                || !waiversLost.isEmpty()
+                || !advisoriesAdded.isEmpty()
+                || !advisoriesRemoved.isEmpty()
+                || !exceptionChanges.isEmpty();
     }
 
     private static Map<String, PromotionDecision.ExceptionOutcome> byId(List<PromotionDecision.ExceptionOutcome> xs) {

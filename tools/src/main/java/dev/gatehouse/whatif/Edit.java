@@ -60,12 +60,15 @@ public sealed interface Edit {
         try {
             JsonNode value = dev.gatehouse.internal.json.Json.strict().readTree(json);
             if (value == null || value.isMissingNode()) {
-                throw new IllegalArgumentException("'" + text + "': the value after = is empty; write JSON, e.g. \"text\", 3, true, null");
+                throw new IllegalArgumentException(
+                        "'" + text + "': the value after = is empty; write JSON, e.g. \"text\", 3, true, null");
             }
             return new Set(t, pointer, value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("'" + text + "': the value after = is not JSON"
-                    + (json.startsWith("\"") || json.startsWith("{") || json.startsWith("[") ? "" : " (a string needs quotes: \"" + json + "\")"));
+                    + (json.startsWith("\"") || json.startsWith("{") || json.startsWith("[")
+                            ? ""
+                            : " (a string needs quotes: \"" + json + "\")"));
         }
     }
 
@@ -89,7 +92,8 @@ public sealed interface Edit {
         try {
             ops = dev.gatehouse.internal.json.Json.strict().readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the patch " + file + " is not JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException("the patch " + file + " is not JSON: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the patch " + file + ": " + e.getMessage());
         }
@@ -114,7 +118,8 @@ public sealed interface Edit {
 
     private static String pointer(String pointer, String text) {
         if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-            throw new IllegalArgumentException("'" + text + "': the pointer must start with / (RFC 6901), optionally after evidence: or readback:");
+            throw new IllegalArgumentException("'" + text
+                    + "': the pointer must start with / (RFC 6901), optionally after evidence: or readback:");
         }
         return pointer;
     }

@@ -1,14 +1,12 @@
 package dev.gatehouse.whatif;
 
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.GatehouseException;
-import dev.gatehouse.Inputs;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.cases.CaseLoader;
-import dev.gatehouse.cases.GoldenCase;
 import dev.gatehouse.log.DecisionLog;
 import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,14 +62,16 @@ public final class Replay {
             throw new InvalidInputException(loaded.diagnostics());
         }
         // Reading and validating dominate a large corpus: do it in parallel, keeping the corpus order.
-        List<Object> read = loaded.cases().parallelStream().map(c -> {
-            try {
-                return (Object) new Case(c.name(), c.input(), c.at());
-            } catch (InvalidInputException e) {
-                return c.name() + ": invalid input (" + e.diagnostics().size() + " problem"
-                        + (e.diagnostics().size() == 1 ? "" : "s") + ")";
-            }
-        }).toList();
+        List<Object> read = loaded.cases().parallelStream()
+                .map(c -> {
+                    try {
+                        return (Object) new Case(c.name(), c.input(), c.at());
+                    } catch (InvalidInputException e) {
+                        return c.name() + ": invalid input (" + e.diagnostics().size() + " problem"
+                                + (e.diagnostics().size() == 1 ? "" : "s") + ")";
+                    }
+                })
+                .toList();
         List<Case> cases = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Object r : read) {
@@ -97,11 +97,22 @@ public final class Replay {
                     + e.evidence().path("promotion").path("to").asText();
             String label = file + ":" + e.line();
             try {
-                cases.add(new Case(name, dev.gatehouse.internal.InputReading.fromTrees(e.evidence(), label + " evidence", e.readback(),
-                        label + " readback", e.exceptions(), label + " exceptions"), e.at()));
+                cases.add(new Case(
+                        name,
+                        dev.gatehouse.internal.InputReading.fromTrees(
+                                e.evidence(),
+                                label + " evidence",
+                                e.readback(),
+                                label + " readback",
+                                e.exceptions(),
+                                label + " exceptions"),
+                        e.at()));
             } catch (InvalidInputException x) {
                 skipped.add(name + ": invalid input: "
-                        + x.diagnostics().stream().map(Diagnostic::format).findFirst().orElse(""));
+                        + x.diagnostics().stream()
+                                .map(Diagnostic::format)
+                                .findFirst()
+                                .orElse(""));
             }
         }
         return new Corpus(cases, skipped);
@@ -118,9 +129,11 @@ public final class Replay {
         List<Outcome> outcomes;
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
-            outcomes = pool.submit(() -> IntStream.range(0, cases.size()).parallel()
-                    .mapToObj(i -> evaluate(baseline, candidate, cases.get(i)))
-                    .toList()).get();
+            outcomes = pool.submit(() -> IntStream.range(0, cases.size())
+                            .parallel()
+                            .mapToObj(i -> evaluate(baseline, candidate, cases.get(i)))
+                            .toList())
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("replay was interrupted", e);
@@ -157,8 +170,18 @@ public final class Replay {
                 ringChanges++;
             }
         }
-        return new ReplayReport(baseline.rulebaseDigest(), candidate.rulebaseDigest(), cases.size(), corpus.skipped(),
-                errors, flips, newlyDenied, flips - newlyDenied, ringChanges, byControl, changed);
+        return new ReplayReport(
+                baseline.rulebaseDigest(),
+                candidate.rulebaseDigest(),
+                cases.size(),
+                corpus.skipped(),
+                errors,
+                flips,
+                newlyDenied,
+                flips - newlyDenied,
+                ringChanges,
+                byControl,
+                changed);
     }
 
     private record Outcome(DecisionDiff diff, String error) {}

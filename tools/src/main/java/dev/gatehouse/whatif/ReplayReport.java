@@ -18,8 +18,19 @@ import java.util.TreeMap;
  * @param flipsByControl for each control, in how many flips its violations were added or removed
  * @param changed every case whose decision differs in any way, in corpus order, with the difference
  */
-@JsonPropertyOrder({"baselineRulebase", "candidateRulebase", "cases", "flips", "newlyDenied", "newlyEligible",
-    "ringChanges", "flipsByControl", "skipped", "errors", "changed"})
+@JsonPropertyOrder({
+    "baselineRulebase",
+    "candidateRulebase",
+    "cases",
+    "flips",
+    "newlyDenied",
+    "newlyEligible",
+    "ringChanges",
+    "flipsByControl",
+    "skipped",
+    "errors",
+    "changed"
+})
 public record ReplayReport(
         String baselineRulebase,
         String candidateRulebase,
@@ -46,6 +57,9 @@ public record ReplayReport(
 
     /** The names of the cases whose eligibility flipped, in corpus order. */
     public List<String> flipped() {
-        return changed.stream().filter(c -> c.diff().eligibilityChanged()).map(CaseChange::name).toList();
+        return changed.stream()
+                .filter(c -> c.diff().eligibilityChanged())
+                .map(CaseChange::name)
+                .toList();
     }
 }

@@ -1,7 +1,6 @@
 package dev.gatehouse.whatif;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.Inputs;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.model.Diagnostic;
 import java.nio.file.Path;
@@ -15,8 +14,8 @@ import java.util.Objects;
  * they are validated), each with the label diagnostics name it by, the exceptions folder (null
  * for none) and the evaluation time.
  */
-public record Scenario(JsonNode evidence, String evidenceLabel, JsonNode readback, String readbackLabel,
-        Path exceptions, Instant at) {
+public record Scenario(
+        JsonNode evidence, String evidenceLabel, JsonNode readback, String readbackLabel, Path exceptions, Instant at) {
     public Scenario {
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(evidenceLabel, "evidenceLabel");

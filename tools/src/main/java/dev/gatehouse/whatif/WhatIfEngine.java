@@ -3,11 +3,10 @@ package dev.gatehouse.whatif;
 import static dev.gatehouse.model.DiagnosticCode.BAD_CHANGE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.Inputs;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.model.Diagnostic;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.patch.JsonPatch;
 import dev.gatehouse.patch.PatchException;
@@ -53,10 +52,11 @@ public final class WhatIfEngine {
     public WhatIfResult whatIf(Scenario base, Changes changes) {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(changes, "changes");
-        EvaluationInput baseInput = dev.gatehouse.internal.InputReading.fromTrees(base.evidence(), base.evidenceLabel(), base.readback(),
-                base.readbackLabel(), base.exceptions());
+        EvaluationInput baseInput = dev.gatehouse.internal.InputReading.fromTrees(
+                base.evidence(), base.evidenceLabel(), base.readback(), base.readbackLabel(), base.exceptions());
         EvaluationInput variantInput = variantInput(base, changes);
-        Instant variantAt = changes.at() != null ? changes.at()
+        Instant variantAt = changes.at() != null
+                ? changes.at()
                 : changes.atOffset() != null ? base.at().plus(changes.atOffset()) : base.at();
         PolicyEngine variantEngine = changes.rules() != null ? changes.rules() : engine;
         PromotionDecision a = engine.evaluate(baseInput, base.at());
@@ -83,15 +83,21 @@ public final class WhatIfEngine {
             }
         }
         Path exceptions = changes.exceptions() != null ? changes.exceptions() : base.exceptions();
-        return dev.gatehouse.internal.InputReading.fromTrees(evidence, base.evidenceLabel() + (evidenceChanged ? VARIANT : ""), readback,
-                base.readbackLabel() + (readbackChanged ? VARIANT : ""), exceptions);
+        return dev.gatehouse.internal.InputReading.fromTrees(
+                evidence,
+                base.evidenceLabel() + (evidenceChanged ? VARIANT : ""),
+                readback,
+                base.readbackLabel() + (readbackChanged ? VARIANT : ""),
+                exceptions);
     }
 
     private static JsonNode apply(JsonNode doc, Edit edit, String label) {
         try {
             if (edit instanceof Edit.Set s) {
-                boolean exists = !s.pointer().isEmpty() && !doc.at(JsonPatch.pointer(s.pointer())).isMissingNode();
-                return exists ? JsonPatch.replace(doc, s.pointer(), s.value().deepCopy())
+                boolean exists = !s.pointer().isEmpty()
+                        && !doc.at(JsonPatch.pointer(s.pointer())).isMissingNode();
+                return exists
+                        ? JsonPatch.replace(doc, s.pointer(), s.value().deepCopy())
                         : JsonPatch.add(doc, s.pointer(), s.value().deepCopy());
             }
             if (edit instanceof Edit.Unset u) {
@@ -104,8 +110,12 @@ public final class WhatIfEngine {
                 try {
                     out = JsonPatch.apply(out, p.operations().get(i), "/" + i);
                 } catch (PatchException e) {
-                    throw new InvalidInputException(List.of(Diagnostic.input(BAD_CHANGE, p.label(), "/" + i,
-                            describe(p.operations().get(i)) + (e.pointer().startsWith("/" + i) ? "" : ": " + e.pointer()) + ": "
+                    throw new InvalidInputException(List.of(Diagnostic.input(
+                            BAD_CHANGE,
+                            p.label(),
+                            "/" + i,
+                            describe(p.operations().get(i))
+                                    + (e.pointer().startsWith("/" + i) ? "" : ": " + e.pointer()) + ": "
                                     + e.getMessage() + " (in " + label + ")")));
                 }
             }
@@ -142,7 +152,8 @@ public final class WhatIfEngine {
             out.add("exceptions from " + changes.exceptions());
         }
         if (changes.at() != null || changes.atOffset() != null) {
-            out.add("evaluated at " + variantAt + (changes.atOffset() != null ? " (base time " + sign(changes.atOffset()) + ")" : ""));
+            out.add("evaluated at " + variantAt
+                    + (changes.atOffset() != null ? " (base time " + sign(changes.atOffset()) + ")" : ""));
         }
         if (changes.rules() != null) {
             out.add("rulebase " + changes.rules().rulebaseDigest());
@@ -151,6 +162,8 @@ public final class WhatIfEngine {
     }
 
     private static String sign(java.time.Duration d) {
-        return (d.isNegative() ? "- " + d.negated() : "+ " + d).replace("PT", "").toLowerCase(java.util.Locale.ROOT);
+        return (d.isNegative() ? "- " + d.negated() : "+ " + d)
+                .replace("PT", "")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -16,8 +16,14 @@ public final class WhatIfText {
         PromotionDecision a = r.base();
         PromotionDecision b = r.variant();
         StringBuilder sb = new StringBuilder();
-        sb.append(a.release().service()).append(' ').append(a.release().version()).append(' ')
-                .append(a.promotion().from()).append(" -> ").append(a.promotion().to()).append('\n');
+        sb.append(a.release().service())
+                .append(' ')
+                .append(a.release().version())
+                .append(' ')
+                .append(a.promotion().from())
+                .append(" -> ")
+                .append(a.promotion().to())
+                .append('\n');
         sb.append("\nChanges:");
         if (r.changes().isEmpty()) {
             sb.append(" none (the variant is the base)\n");
@@ -34,7 +40,11 @@ public final class WhatIfText {
         row(sb, "advisories", count(a.advisories()), count(b.advisories()));
         row(sb, "exceptions", exceptions(a), exceptions(b));
         row(sb, "evaluated at", a.provenance().evaluatedAt(), b.provenance().evaluatedAt());
-        row(sb, "rulebase", shortDigest(a.provenance().rulebaseDigest()), shortDigest(b.provenance().rulebaseDigest()));
+        row(
+                sb,
+                "rulebase",
+                shortDigest(a.provenance().rulebaseDigest()),
+                shortDigest(b.provenance().rulebaseDigest()));
 
         DecisionDiff d = r.diff();
         sb.append("\nDifference:");
@@ -53,14 +63,31 @@ public final class WhatIfText {
     /** The lines of a difference, each starting with {@code indent}. */
     static void appendDiff(StringBuilder sb, DecisionDiff d, String indent) {
         if (d.eligibilityChanged()) {
-            sb.append(indent).append("eligibility: ").append(d.baseEligible() ? "ELIGIBLE" : "NOT ELIGIBLE").append(" -> ")
-                    .append(d.variantEligible() ? "ELIGIBLE" : "NOT ELIGIBLE").append('\n');
+            sb.append(indent)
+                    .append("eligibility: ")
+                    .append(d.baseEligible() ? "ELIGIBLE" : "NOT ELIGIBLE")
+                    .append(" -> ")
+                    .append(d.variantEligible() ? "ELIGIBLE" : "NOT ELIGIBLE")
+                    .append('\n');
         }
-        if (d.ring() != null && (d.ring().changed() || !d.ring().baseReasons().equals(d.ring().variantReasons()))) {
-            sb.append(indent).append("ring: ").append(ringText(d.ring().base())).append(" -> ")
-                    .append(ringText(d.ring().variant())).append(d.ring().changed() ? "" : " (same ring, other reasons)").append('\n');
-            sb.append(indent).append("  base because: ").append(reasons(d.ring().baseReasons())).append('\n');
-            sb.append(indent).append("  variant because: ").append(reasons(d.ring().variantReasons())).append('\n');
+        if (d.ring() != null
+                && (d.ring().changed()
+                        || !d.ring().baseReasons().equals(d.ring().variantReasons()))) {
+            sb.append(indent)
+                    .append("ring: ")
+                    .append(ringText(d.ring().base()))
+                    .append(" -> ")
+                    .append(ringText(d.ring().variant()))
+                    .append(d.ring().changed() ? "" : " (same ring, other reasons)")
+                    .append('\n');
+            sb.append(indent)
+                    .append("  base because: ")
+                    .append(reasons(d.ring().baseReasons()))
+                    .append('\n');
+            sb.append(indent)
+                    .append("  variant because: ")
+                    .append(reasons(d.ring().variantReasons()))
+                    .append('\n');
         }
         items(sb, indent, "+ blocking", d.violationsAdded());
         items(sb, indent, "- blocking", d.violationsRemoved());
@@ -69,8 +96,13 @@ public final class WhatIfText {
         items(sb, indent, "+ advisory", d.advisoriesAdded());
         items(sb, indent, "- advisory", d.advisoriesRemoved());
         for (DecisionDiff.ExceptionChange x : d.exceptionChanges()) {
-            sb.append(indent).append("exception ").append(x.id()).append(": ").append(x.base() == null ? "not reported" : x.base())
-                    .append(" -> ").append(x.variant() == null ? "not reported" : x.variant());
+            sb.append(indent)
+                    .append("exception ")
+                    .append(x.id())
+                    .append(": ")
+                    .append(x.base() == null ? "not reported" : x.base())
+                    .append(" -> ")
+                    .append(x.variant() == null ? "not reported" : x.variant());
             if (x.variantReason() != null) {
                 sb.append(" (").append(x.variantReason()).append(')');
             }
@@ -82,18 +114,27 @@ public final class WhatIfText {
     public static String blockers(List<Blocker> blockers, boolean eligible) {
         StringBuilder sb = new StringBuilder("What would it take (variant):");
         if (blockers.isEmpty()) {
-            return sb.append(eligible ? " nothing: the variant is eligible\n" : " nothing blocks\n").toString();
+            return sb.append(eligible ? " nothing: the variant is eligible\n" : " nothing blocks\n")
+                    .toString();
         }
         sb.append('\n');
         for (Blocker x : blockers) {
-            sb.append("  - ").append(x.control()).append(" [").append(x.enforcement()).append(", ")
-                    .append(x.waivable() ? "an exception can waive it" : "no exception can waive it").append(']');
+            sb.append("  - ")
+                    .append(x.control())
+                    .append(" [")
+                    .append(x.enforcement())
+                    .append(", ")
+                    .append(x.waivable() ? "an exception can waive it" : "no exception can waive it")
+                    .append(']');
             if (x.subject() != null) {
                 sb.append(' ').append(x.subject());
             }
             sb.append(": ").append(x.message()).append('\n');
             if (x.evidence() != null) {
-                sb.append("      at: ").append(x.document() == null ? "" : x.document() + " ").append(x.evidence()).append('\n');
+                sb.append("      at: ")
+                        .append(x.document() == null ? "" : x.document() + " ")
+                        .append(x.evidence())
+                        .append('\n');
             }
             for (String need : x.needs()) {
                 sb.append("      needs: ").append(need).append('\n');
@@ -108,14 +149,31 @@ public final class WhatIfText {
         StringBuilder sb = new StringBuilder();
         sb.append("baseline rulebase:  ").append(r.baselineRulebase()).append('\n');
         sb.append("candidate rulebase: ").append(r.candidateRulebase()).append('\n');
-        sb.append('\n').append(r.cases()).append(" case").append(r.cases() == 1 ? "" : "s").append(" replayed: ")
-                .append(r.flips()).append(" flip").append(r.flips() == 1 ? "" : "s").append(" (")
-                .append(r.newlyDenied()).append(" eligible -> not eligible, ").append(r.newlyEligible())
-                .append(" not eligible -> eligible), ").append(r.ringChanges()).append(" ring change")
-                .append(r.ringChanges() == 1 ? "" : "s").append(", ").append(r.changed().size()).append(" changed in any way\n");
+        sb.append('\n')
+                .append(r.cases())
+                .append(" case")
+                .append(r.cases() == 1 ? "" : "s")
+                .append(" replayed: ")
+                .append(r.flips())
+                .append(" flip")
+                .append(r.flips() == 1 ? "" : "s")
+                .append(" (")
+                .append(r.newlyDenied())
+                .append(" eligible -> not eligible, ")
+                .append(r.newlyEligible())
+                .append(" not eligible -> eligible), ")
+                .append(r.ringChanges())
+                .append(" ring change")
+                .append(r.ringChanges() == 1 ? "" : "s")
+                .append(", ")
+                .append(r.changed().size())
+                .append(" changed in any way\n");
         if (!r.flipsByControl().isEmpty()) {
-            sb.append("flips by control: ").append(r.flipsByControl().entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');
+            sb.append("flips by control: ")
+                    .append(r.flipsByControl().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", ")))
+                    .append('\n');
         }
         for (ReplayReport.CaseChange c : r.changed()) {
             DecisionDiff d = c.diff();
@@ -123,7 +181,10 @@ public final class WhatIfText {
             if (d.eligibilityChanged()) {
                 sb.append("FLIP ").append(d.direction()).append(", caused by ").append(String.join(", ", d.causes()));
             } else if (d.ring() != null && d.ring().changed()) {
-                sb.append("ring ").append(ringText(d.ring().base())).append(" -> ").append(ringText(d.ring().variant()));
+                sb.append("ring ")
+                        .append(ringText(d.ring().base()))
+                        .append(" -> ")
+                        .append(ringText(d.ring().variant()));
             } else {
                 sb.append("changed, same eligibility and ring");
             }
@@ -143,7 +204,13 @@ public final class WhatIfText {
 
     private static void items(StringBuilder sb, String indent, String what, List<Violation> vs) {
         for (Violation v : vs) {
-            sb.append(indent).append(what).append(' ').append(v.control()).append(" [").append(v.enforcement()).append(']');
+            sb.append(indent)
+                    .append(what)
+                    .append(' ')
+                    .append(v.control())
+                    .append(" [")
+                    .append(v.enforcement())
+                    .append(']');
             if (v.subject() != null) {
                 sb.append(' ').append(v.subject());
             }
@@ -160,7 +227,8 @@ public final class WhatIfText {
 
     private static void row(StringBuilder sb, String label, String base, String variant) {
         String left = String.format("  %-14s%s", label, base);
-        sb.append(left.length() < COLUMN ? left + " ".repeat(COLUMN - left.length()) : left + "  ").append(variant)
+        sb.append(left.length() < COLUMN ? left + " ".repeat(COLUMN - left.length()) : left + "  ")
+                .append(variant)
                 .append('\n');
     }
 
@@ -168,8 +236,10 @@ public final class WhatIfText {
         if (d.ring() == null) {
             return "none";
         }
-        return d.ring().allowed() + " (" + d.ring().reasons().stream().map(PromotionDecision.Reason::code)
-                .collect(Collectors.joining(", ")) + ")";
+        return d.ring().allowed() + " ("
+                + d.ring().reasons().stream()
+                        .map(PromotionDecision.Reason::code)
+                        .collect(Collectors.joining(", ")) + ")";
     }
 
     private static String ringText(Integer ring) {
@@ -177,22 +247,25 @@ public final class WhatIfText {
     }
 
     private static String reasons(List<PromotionDecision.Reason> reasons) {
-        return reasons.isEmpty() ? "(no ring)" : reasons.stream().map(x -> x.code() + ": " + x.detail())
-                .collect(Collectors.joining("; "));
+        return reasons.isEmpty()
+                ? "(no ring)"
+                : reasons.stream().map(x -> x.code() + ": " + x.detail()).collect(Collectors.joining("; "));
     }
 
     private static String count(List<Violation> vs) {
-        return vs.isEmpty() ? "0" : vs.size() + " (" + vs.stream().map(Violation::control).distinct()
-                .collect(Collectors.joining(", ")) + ")";
+        return vs.isEmpty()
+                ? "0"
+                : vs.size() + " ("
+                        + vs.stream().map(Violation::control).distinct().collect(Collectors.joining(", ")) + ")";
     }
 
     private static String exceptions(PromotionDecision d) {
-        return d.exceptions().isEmpty() ? "none" : d.exceptions().stream().map(x -> x.id() + " " + x.status())
-                .collect(Collectors.joining(", "));
+        return d.exceptions().isEmpty()
+                ? "none"
+                : d.exceptions().stream().map(x -> x.id() + " " + x.status()).collect(Collectors.joining(", "));
     }
 
     private static String shortDigest(String digest) {
         return digest.length() > 19 ? digest.substring(0, 19) : digest;
     }
-
 }

@@ -34,58 +34,75 @@ class LinterTest {
             dirs = s.filter(Files::isDirectory).sorted().toList();
         }
         assertTrue(dirs.size() >= 16, "lint cases found: " + dirs);
-        return dirs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-            List<String> expected = Files.readAllLines(dir.resolve("expected.txt"), StandardCharsets.UTF_8);
-            assertEquals(expected, lines(dir));
-        }));
+        return dirs.stream()
+                .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+                    List<String> expected = Files.readAllLines(dir.resolve("expected.txt"), StandardCharsets.UTF_8);
+                    assertEquals(expected, lines(dir));
+                }));
     }
 
     @Test
     void whenEveryLintCodeHasACaseThenNoCodeIsUntested() throws Exception {
         List<String> found;
         try (Stream<Path> s = Files.list(cases())) {
-            found = s.filter(Files::isDirectory).flatMap(d -> {
-                try {
-                    return Files.readAllLines(d.resolve("expected.txt")).stream();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).filter(l -> !l.startsWith(" ")).map(l -> l.split(": ")[1]).distinct().sorted().toList();
+            found = s.filter(Files::isDirectory)
+                    .flatMap(d -> {
+                        try {
+                            return Files.readAllLines(d.resolve("expected.txt")).stream();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .filter(l -> !l.startsWith(" "))
+                    .map(l -> l.split(": ")[1])
+                    .distinct()
+                    .sorted()
+                    .toList();
         }
-        List<String> untested = Linter.CODES.stream().map(DiagnosticCode::wire)
+        List<String> untested = Linter.CODES.stream()
+                .map(DiagnosticCode::wire)
                 .filter(c -> !found.contains(c))
-                .sorted().toList();
+                .sorted()
+                .toList();
         assertEquals(List.of(), untested);
     }
 
     @Test
     void whenACodeCanBeReportedThenItHasAPageUnderDocsErrors() {
-        List<String> undocumented = Linter.CODES.stream().map(DiagnosticCode::wire)
+        List<String> undocumented = Linter.CODES.stream()
+                .map(DiagnosticCode::wire)
                 .filter(c -> !Files.isRegularFile(TestPaths.root().resolve("docs/errors/" + c + ".md")))
-                .sorted().toList();
+                .sorted()
+                .toList();
         assertEquals(List.of(), undocumented);
     }
 
     @Test
     void whenTheRepositoryRulesAreLintedThenThereIsNoFinding() {
-        assertEquals(List.of(), Linter.lint(TestPaths.rules()).stream().map(Diagnostic::format).toList());
+        assertEquals(
+                List.of(),
+                Linter.lint(TestPaths.rules()).stream().map(Diagnostic::format).toList());
     }
 
     @Test
     void whenTheBundledRulesAreLintedThenThereIsNoFinding() {
-        assertEquals(List.of(), Linter.lintBundled().stream().map(Diagnostic::format).toList());
+        assertEquals(
+                List.of(), Linter.lintBundled().stream().map(Diagnostic::format).toList());
     }
 
     @Test
     void whenTheFolderDoesNotExistThenOneFindingSaysSo() {
         Path nowhere = Path.of("target", "no-such-rules");
-        assertEquals(List.of(nowhere + ": missing-rulebase-file: cannot read the rulebase: not a folder: " + nowhere),
+        assertEquals(
+                List.of(nowhere + ": missing-rulebase-file: cannot read the rulebase: not a folder: " + nowhere),
                 Linter.lint(nowhere).stream().map(Diagnostic::format).toList());
     }
 
     /** The findings as check prints them: one line each, and an indented note line where there is one. */
     static List<String> lines(Path dir) {
         String prefix = dir.toString() + java.io.File.separator;
-        return Linter.lint(dir).stream().flatMap(d -> d.formatWithNote().replace(prefix, "").lines()).toList();
+        return Linter.lint(dir).stream()
+                .flatMap(d -> d.formatWithNote().replace(prefix, "").lines())
+                .toList();
     }
 }

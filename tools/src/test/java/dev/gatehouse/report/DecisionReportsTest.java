@@ -2,17 +2,14 @@ package dev.gatehouse.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatehouse.Inputs;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.TestPaths;
 import dev.gatehouse.cases.Coverage;
 import dev.gatehouse.model.Environment;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -41,9 +38,12 @@ class DecisionReportsTest {
     /** The worked example read with its positions, its files named relative to the repository root. */
     static dev.gatehouse.internal.InputReading.Located workedExampleLocated(boolean withExceptions) {
         Path dir = TestPaths.fixtures().resolve("worked-example");
-        dev.gatehouse.internal.InputReading.Located read = dev.gatehouse.internal.InputReading.readLocated(dir.resolve("evidence.json"), dir.resolve("readback.json"),
+        dev.gatehouse.internal.InputReading.Located read = dev.gatehouse.internal.InputReading.readLocated(
+                dir.resolve("evidence.json"),
+                dir.resolve("readback.json"),
                 withExceptions ? dir.resolve("exceptions") : null);
-        return new dev.gatehouse.internal.InputReading.Located(read.input(), read.sources().relativeTo(TestPaths.root()));
+        return new dev.gatehouse.internal.InputReading.Located(
+                read.input(), read.sources().relativeTo(TestPaths.root()));
     }
 
     static final String DOCS = SarifReport.DEFAULT_DOCS_URL;
@@ -63,10 +63,18 @@ class DecisionReportsTest {
         for (String level : List.of("hard", "soft", "advisory")) {
             PolicyEngine retuned = engine.withEnforcement("TST-002", Environment.PRODUCTION, level);
             String xml = JUnitReport.render(retuned.evaluate(input, AT), retuned.enforcementIn(Environment.PRODUCTION));
-            byLevel.put(level, String.join("\n", xml.lines().filter(l -> l.contains("<testcase"))
-                    .map(l -> l.replaceAll("^\\s*<testcase (classname=\"[^\"]*\" name=\"[^\"]*\").*$", "$1")).toList()));
+            byLevel.put(
+                    level,
+                    String.join(
+                            "\n",
+                            xml.lines()
+                                    .filter(l -> l.contains("<testcase"))
+                                    .map(l -> l.replaceAll(
+                                            "^\\s*<testcase (classname=\"[^\"]*\" name=\"[^\"]*\").*$", "$1"))
+                                    .toList()));
         }
-        String expected = String.join("\n",
+        String expected = String.join(
+                "\n",
                 "classname=\"gatehouse.gpu-node-agent.production\" name=\"TST-001\"",
                 "classname=\"gatehouse.gpu-node-agent.production\" name=\"TST-002 CVE-2025-11873\"",
                 "classname=\"gatehouse.gpu-node-agent.production\" name=\"TST-002 CVE-2026-41022\"",
@@ -79,17 +87,21 @@ class DecisionReportsTest {
         PolicyEngine engine = tinyEngine();
         dev.gatehouse.internal.InputReading.Located read = workedExampleLocated(false);
         PromotionDecision d = engine.evaluate(read.input(), AT);
-        golden("worked-example.sarif.json", SarifReport.render(d, engine.ruleMetadata(),
-                engine.enforcementIn(Environment.PRODUCTION), read.sources(), DOCS));
+        golden(
+                "worked-example.sarif.json",
+                SarifReport.render(
+                        d, engine.ruleMetadata(), engine.enforcementIn(Environment.PRODUCTION), read.sources(), DOCS));
     }
 
     @Test
     void whenARuleNeverFiresThenCoverageCountsAndNamesIt() throws Exception {
         PolicyEngine engine = tinyEngine();
         Coverage c = Coverage.of(engine, List.of(engine.evaluate(workedExample(false), AT)));
-        assertEquals("coverage: rules 4/5 (80.0%), controls 3/4 (75.0%)\n"
-                + "  control never fired: TST-004\n"
-                + "  rule never fired: TST-004 is off\n", c.render());
+        assertEquals(
+                "coverage: rules 4/5 (80.0%), controls 3/4 (75.0%)\n"
+                        + "  control never fired: TST-004\n"
+                        + "  rule never fired: TST-004 is off\n",
+                c.render());
         assertEquals(List.of("TST-004 is off"), c.rulesNeverFired());
         assertEquals(List.of("TST-004"), c.controlsNeverFired());
         assertEquals(true, c.meets(new java.math.BigDecimal("75")));
@@ -106,6 +118,7 @@ class DecisionReportsTest {
     }
 
     static void golden(String name, String actual) throws IOException, URISyntaxException {
-        dev.gatehouse.Goldens.assertMatches(TestPaths.root().resolve("tools/src/test/resources/report").resolve(name), actual);
+        dev.gatehouse.Goldens.assertMatches(
+                TestPaths.root().resolve("tools/src/test/resources/report").resolve(name), actual);
     }
 }

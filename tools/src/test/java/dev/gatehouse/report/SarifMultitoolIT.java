@@ -1,15 +1,13 @@
 package dev.gatehouse.report;
 
-import dev.gatehouse.SharedEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.TestPaths;
+import dev.gatehouse.SharedEngine;
 import dev.gatehouse.model.Environment;
 import dev.gatehouse.model.PromotionDecision;
 import java.io.IOException;
@@ -41,15 +39,25 @@ class SarifMultitoolIT {
         PolicyEngine engine = SharedEngine.rules();
         PolicyEngine tiny = DecisionReportsTest.tinyEngine();
         List<Path> logs = new ArrayList<>();
-        logs.add(write(dir.resolve("worked-example-eligible.sarif"), engine, DecisionReportsTest.workedExampleLocated(true)));
-        logs.add(write(dir.resolve("worked-example-not-eligible.sarif"), engine,
+        logs.add(write(
+                dir.resolve("worked-example-eligible.sarif"), engine, DecisionReportsTest.workedExampleLocated(true)));
+        logs.add(write(
+                dir.resolve("worked-example-not-eligible.sarif"),
+                engine,
                 DecisionReportsTest.workedExampleLocated(false)));
         logs.add(write(dir.resolve("every-level.sarif"), tiny, DecisionReportsTest.workedExampleLocated(false)));
 
         Path out = dir.resolve("validation.sarif");
         Files.deleteIfExists(out);
-        List<String> command = new ArrayList<>(List.of(multitool().toString(), "validate", "--rule-kind", "Gh;Sarif",
-                "--level", "Error;Warning", "--output", out.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                multitool().toString(),
+                "validate",
+                "--rule-kind",
+                "Gh;Sarif",
+                "--level",
+                "Error;Warning",
+                "--output",
+                out.toString()));
         logs.forEach(p -> command.add(p.toString()));
         Run run = exec(command, dir);
         assertTrue(Files.exists(out), "the multitool wrote no result (exit " + run.exit + "):\n" + run.output);
@@ -59,19 +67,33 @@ class SarifMultitoolIT {
             String level = r.path("level").asText("warning");
             if (level.equals("error") || level.equals("warning")) {
                 findings.add(level + " " + r.path("ruleId").asText() + " "
-                        + r.path("locations").path(0).path("physicalLocation").path("artifactLocation").path("uri").asText()
+                        + r.path("locations")
+                                .path(0)
+                                .path("physicalLocation")
+                                .path("artifactLocation")
+                                .path("uri")
+                                .asText()
                         + ": " + r.path("message").path("arguments"));
             }
         }
         assertEquals(List.of(), findings, "multitool output:\n" + run.output);
-        assertTrue(run.output.contains("Done. " + logs.size() + " files scanned."), "the multitool did not scan every log:\n"
-                + run.output);
+        assertTrue(
+                run.output.contains("Done. " + logs.size() + " files scanned."),
+                "the multitool did not scan every log:\n" + run.output);
     }
 
-    private static Path write(Path file, PolicyEngine engine, dev.gatehouse.internal.InputReading.Located read) throws IOException {
+    private static Path write(Path file, PolicyEngine engine, dev.gatehouse.internal.InputReading.Located read)
+            throws IOException {
         PromotionDecision d = engine.evaluate(read.input(), DecisionReportsTest.AT);
-        Files.writeString(file, SarifReport.render(d, engine.ruleMetadata(), engine.enforcementIn(Environment.PRODUCTION),
-                read.sources(), SarifReport.DEFAULT_DOCS_URL), StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                SarifReport.render(
+                        d,
+                        engine.ruleMetadata(),
+                        engine.enforcementIn(Environment.PRODUCTION),
+                        read.sources(),
+                        SarifReport.DEFAULT_DOCS_URL),
+                StandardCharsets.UTF_8);
         return file;
     }
 
@@ -81,14 +103,24 @@ class SarifMultitoolIT {
         String flavour = os.contains("win") ? "win32" : os.contains("mac") ? "darwin" : "linux";
         String exe = flavour.equals("win32") ? "Sarif.Multitool.exe" : "Sarif.Multitool";
         Path prefix = Path.of("target", "sarif-multitool").toAbsolutePath();
-        Path tool = prefix.resolve("node_modules/@microsoft/sarif-multitool-" + flavour).resolve(exe);
+        Path tool = prefix.resolve("node_modules/@microsoft/sarif-multitool-" + flavour)
+                .resolve(exe);
         if (!Files.isRegularFile(tool)) {
             Files.createDirectories(prefix);
             String npm = flavour.equals("win32") ? "npm.cmd" : "npm";
             Run install;
             try {
-                install = exec(List.of(npm, "install", "--no-audit", "--no-fund", "--no-save", "--prefix", prefix.toString(),
-                        "@microsoft/sarif-multitool-" + flavour + "@" + VERSION), prefix);
+                install = exec(
+                        List.of(
+                                npm,
+                                "install",
+                                "--no-audit",
+                                "--no-fund",
+                                "--no-save",
+                                "--prefix",
+                                prefix.toString(),
+                                "@microsoft/sarif-multitool-" + flavour + "@" + VERSION),
+                        prefix);
             } catch (IOException e) {
                 fail("this test needs npm (Node.js) to install the SARIF multitool into " + prefix
                         + "; install Node.js, or run: npm install --prefix " + prefix + " @microsoft/sarif-multitool-"

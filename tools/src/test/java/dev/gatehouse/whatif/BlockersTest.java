@@ -3,14 +3,13 @@ package dev.gatehouse.whatif;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.Inputs;
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.TestPaths;
-import dev.gatehouse.EvaluationInput;
+import dev.gatehouse.internal.Sources;
 import dev.gatehouse.model.Environment;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.report.SarifReport;
-import dev.gatehouse.internal.Sources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,54 +34,73 @@ class BlockersTest {
 
     static Stream<Arguments> denied() {
         return Stream.of(
-                Arguments.of("an expired exception behind RSK-001 (hard) and SEC-002 (soft)", "denied-expired-exception", List.of(
-                        "RSK-001 hard RR-17 | evidence /residualRisks/0/exceptionId"
-                                + " | rule RSK-001 residual risk names an exception that is not valid"
-                                + " | needs the exception a high or critical residual risk names is valid: not invalid, expired, unapproved or ineffective"
-                                + " | waivable false"
-                                + " | RSK-001 is hard in production, so no exception can waive it, but it is met once exception"
-                                + " EXC-2026-031 is valid again: it is expired (expired at 2026-11-27T00:00:00Z); " + RENEW,
-                        "SEC-002 soft CVE-2026-41022 | evidence /security/findings/0 | rule SEC-002 high finding with fix"
-                                + " | needs no finding of severity high with a fix available | waivable true"
-                                + " | SEC-002 is soft in production: exception EXC-2026-031 names SEC-002 but is expired"
-                                + " (expired at 2026-11-27T00:00:00Z); " + RENEW
-                                + "; or meet the rule: no finding of severity high with a fix available")),
-                Arguments.of("an exception missing its second approver, behind RSK-001", "rsk-001-risk-names-unapproved-exception", List.of(
-                        "RSK-001 hard RR-17 | evidence /residualRisks/0/exceptionId"
-                                + " | rule RSK-001 residual risk names an exception that is not valid"
-                                + " | needs the exception a high or critical residual risk names is valid: not invalid, expired, unapproved or ineffective"
-                                + " | waivable false"
-                                + " | RSK-001 is hard in production, so no exception can waive it, but it is met once exception"
-                                + " EXC-2026-031 is valid again: it is unapproved (has 1 approver(s) other than the requester m.okafor;"
-                                + " production needs 2); " + ONE_MORE,
-                        "SEC-002 soft CVE-2026-41022 | evidence /security/findings/1 | rule SEC-002 high finding with fix"
-                                + " | needs no finding of severity high with a fix available | waivable true"
-                                + " | SEC-002 is soft in production: exception EXC-2026-031 names SEC-002 but is unapproved"
-                                + " (has 1 approver(s) other than the requester m.okafor; production needs 2); " + ONE_MORE
-                                + "; or meet the rule: no finding of severity high with a fix available")),
-                Arguments.of("a hard violation", "denied-missing-security-approval", List.of(
-                        "APR-001 hard security | evidence /approvals | rule APR-001 production needs a security approval"
-                                + " | needs production: an approval with role security, not by the author | waivable false"
-                                + " | APR-001 is hard in production: no exception can waive it;"
-                                + " meet the rule: production: an approval with role security, not by the author")),
-                Arguments.of("a soft violation no exception names", "sec-002-high-fix-available-production-soft", List.of(
-                        "SEC-002 soft CVE-2026-41022 | evidence /security/findings/1 | rule SEC-002 high finding with fix"
-                                + " | needs no finding of severity high with a fix available | waivable true"
-                                + " | SEC-002 is soft in production: meet the rule: no finding of severity high with a fix available;"
-                                + " or add an exception that names SEC-002, scoped to gpu-node-agent and production (if limited to"
-                                + " findings, listing CVE-2026-41022), that passes the exception lifecycle (docs/policy.md)")),
-                Arguments.of("a threshold: the advice shows the current setting", "sec-003-scan-7d-1s-is-stale-production", List.of(
-                        "SEC-003 soft null | evidence /security/scannedAt | rule SEC-003 security scan is stale"
+                Arguments.of(
+                        "an expired exception behind RSK-001 (hard) and SEC-002 (soft)",
+                        "denied-expired-exception",
+                        List.of(
+                                "RSK-001 hard RR-17 | evidence /residualRisks/0/exceptionId"
+                                        + " | rule RSK-001 residual risk names an exception that is not valid"
+                                        + " | needs the exception a high or critical residual risk names is valid: not invalid, expired, unapproved or ineffective"
+                                        + " | waivable false"
+                                        + " | RSK-001 is hard in production, so no exception can waive it, but it is met once exception"
+                                        + " EXC-2026-031 is valid again: it is expired (expired at 2026-11-27T00:00:00Z); "
+                                        + RENEW,
+                                "SEC-002 soft CVE-2026-41022 | evidence /security/findings/0 | rule SEC-002 high finding with fix"
+                                        + " | needs no finding of severity high with a fix available | waivable true"
+                                        + " | SEC-002 is soft in production: exception EXC-2026-031 names SEC-002 but is expired"
+                                        + " (expired at 2026-11-27T00:00:00Z); " + RENEW
+                                        + "; or meet the rule: no finding of severity high with a fix available")),
+                Arguments.of(
+                        "an exception missing its second approver, behind RSK-001",
+                        "rsk-001-risk-names-unapproved-exception",
+                        List.of(
+                                "RSK-001 hard RR-17 | evidence /residualRisks/0/exceptionId"
+                                        + " | rule RSK-001 residual risk names an exception that is not valid"
+                                        + " | needs the exception a high or critical residual risk names is valid: not invalid, expired, unapproved or ineffective"
+                                        + " | waivable false"
+                                        + " | RSK-001 is hard in production, so no exception can waive it, but it is met once exception"
+                                        + " EXC-2026-031 is valid again: it is unapproved (has 1 approver(s) other than the requester m.okafor;"
+                                        + " production needs 2); " + ONE_MORE,
+                                "SEC-002 soft CVE-2026-41022 | evidence /security/findings/1 | rule SEC-002 high finding with fix"
+                                        + " | needs no finding of severity high with a fix available | waivable true"
+                                        + " | SEC-002 is soft in production: exception EXC-2026-031 names SEC-002 but is unapproved"
+                                        + " (has 1 approver(s) other than the requester m.okafor; production needs 2); "
+                                        + ONE_MORE
+                                        + "; or meet the rule: no finding of severity high with a fix available")),
+                Arguments.of(
+                        "a hard violation",
+                        "denied-missing-security-approval",
+                        List.of(
+                                "APR-001 hard security | evidence /approvals | rule APR-001 production needs a security approval"
+                                        + " | needs production: an approval with role security, not by the author | waivable false"
+                                        + " | APR-001 is hard in production: no exception can waive it;"
+                                        + " meet the rule: production: an approval with role security, not by the author")),
+                Arguments.of(
+                        "a soft violation no exception names",
+                        "sec-002-high-fix-available-production-soft",
+                        List.of(
+                                "SEC-002 soft CVE-2026-41022 | evidence /security/findings/1 | rule SEC-002 high finding with fix"
+                                        + " | needs no finding of severity high with a fix available | waivable true"
+                                        + " | SEC-002 is soft in production: meet the rule: no finding of severity high with a fix available;"
+                                        + " or add an exception that names SEC-002, scoped to gpu-node-agent and production (if limited to"
+                                        + " findings, listing CVE-2026-41022), that passes the exception lifecycle (docs/policy.md)")),
+                Arguments.of(
+                        "a threshold: the advice shows the current setting",
+                        "sec-003-scan-7d-1s-is-stale-production",
+                        List.of("SEC-003 soft null | evidence /security/scannedAt | rule SEC-003 security scan is stale"
                                 + " | needs a security scan within 7d (scan.max-age) before now | waivable true"
                                 + " | SEC-003 is soft in production: meet the rule: a security scan within 7d (scan.max-age) before now;"
                                 + " or add an exception that names SEC-003, scoped to gpu-node-agent and production,"
                                 + " that passes the exception lifecycle (docs/policy.md)")),
-                Arguments.of("a risk naming an exception of another service", "rsk-001-risk-names-exception-of-another-service", List.of(
-                        "RSK-001 hard RR-17 | evidence /residualRisks/0/exceptionId | rule RSK-001 residual risk names an exception not in scope"
-                                + " | needs the exception a high or critical residual risk names exists and is scoped to the release's"
-                                + " service and the target environment | waivable false"
-                                + " | RSK-001 is hard in production: no exception can waive it; meet the rule: the exception a high or"
-                                + " critical residual risk names exists and is scoped to the release's service and the target environment")),
+                Arguments.of(
+                        "a risk naming an exception of another service",
+                        "rsk-001-risk-names-exception-of-another-service",
+                        List.of(
+                                "RSK-001 hard RR-17 | evidence /residualRisks/0/exceptionId | rule RSK-001 residual risk names an exception not in scope"
+                                        + " | needs the exception a high or critical residual risk names exists and is scoped to the release's"
+                                        + " service and the target environment | waivable false"
+                                        + " | RSK-001 is hard in production: no exception can waive it; meet the rule: the exception a high or"
+                                        + " critical residual risk names exists and is scoped to the release's service and the target environment")),
                 Arguments.of("eligible", "worked-example", List.of()));
     }
 
@@ -91,8 +109,10 @@ class BlockersTest {
         return CASES.computeIfAbsent(fixture, f -> {
             try {
                 return dev.gatehouse.cases.CaseLoader.load(Fixtures.dir(f).getParent()).cases().stream()
-                        .filter(c -> c.name().equals(f)).findFirst()
-                        .orElseThrow(() -> new AssertionError("no golden case " + f)).input();
+                        .filter(c -> c.name().equals(f))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no golden case " + f))
+                        .input();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -103,7 +123,8 @@ class BlockersTest {
 
     static List<String> explain(PolicyEngine engine, String fixture) {
         return Blockers.explain(engine, input(fixture), Fixtures.AT).stream()
-                .map(b -> b.control() + " " + b.enforcement() + " " + b.subject() + " | " + b.document() + " " + b.evidence()
+                .map(b -> b.control() + " " + b.enforcement() + " " + b.subject() + " | " + b.document() + " "
+                        + b.evidence()
                         + " | rule " + String.join(", ", b.rules()) + " | needs " + String.join("; ", b.needs())
                         + " | waivable " + b.waivable() + " | " + b.remedy())
                 .toList();
@@ -118,9 +139,13 @@ class BlockersTest {
     @Test
     void theBlockersAreTheDecisionsViolations() {
         PromotionDecision d = Fixtures.ENGINE.evaluate(input("denied-expired-exception"), Fixtures.AT);
-        assertEquals(d.violations().stream().map(v -> v.control() + " " + v.subject()).toList(),
+        assertEquals(
+                d.violations().stream()
+                        .map(v -> v.control() + " " + v.subject())
+                        .toList(),
                 Blockers.explain(Fixtures.ENGINE, input("denied-expired-exception"), Fixtures.AT).stream()
-                        .map(b -> b.control() + " " + b.subject()).toList());
+                        .map(b -> b.control() + " " + b.subject())
+                        .toList());
     }
 
     @Test
@@ -138,21 +163,35 @@ class BlockersTest {
         Files.writeString(settings, table.replace("scan.max-age,duration,P7D,", "scan.max-age,duration,P5D,"));
         PolicyEngine retuned = PolicyEngine.builder().rules(rules).build();
 
-        assertEquals(List.of("a security scan within 5d (scan.max-age) before now"), retuned.ruleMetadata().stream()
-                .filter(r -> "SEC-003".equals(r.control())).map(r -> r.description()).toList());
-        assertEquals(List.of("a security scan within `scan.max-age` before now"), retuned.ruleMetadataAsWritten().stream()
-                .filter(r -> "SEC-003".equals(r.control())).map(r -> r.description()).toList());
+        assertEquals(
+                List.of("a security scan within 5d (scan.max-age) before now"),
+                retuned.ruleMetadata().stream()
+                        .filter(r -> "SEC-003".equals(r.control()))
+                        .map(r -> r.description())
+                        .toList());
+        assertEquals(
+                List.of("a security scan within `scan.max-age` before now"),
+                retuned.ruleMetadataAsWritten().stream()
+                        .filter(r -> "SEC-003".equals(r.control()))
+                        .map(r -> r.description())
+                        .toList());
 
         PromotionDecision d = retuned.evaluate(input("sec-003-scan-7d-1s-is-stale-production"), Fixtures.AT);
-        String sarif = SarifReport.render(d, retuned.ruleMetadata(), retuned.enforcementIn(Environment.PRODUCTION),
-                Sources.of("evidence.json"), SarifReport.DEFAULT_DOCS_URL);
+        String sarif = SarifReport.render(
+                d,
+                retuned.ruleMetadata(),
+                retuned.enforcementIn(Environment.PRODUCTION),
+                Sources.of("evidence.json"),
+                SarifReport.DEFAULT_DOCS_URL);
         assertTrue(sarif.contains("- a security scan within 5d (scan.max-age) before now\\n"), sarif);
         assertTrue(!sarif.contains("7d (scan.max-age)"), "the old value is gone from the SARIF help");
 
-        assertEquals(List.of("SEC-003 soft null | evidence /security/scannedAt | rule SEC-003 security scan is stale"
-                + " | needs a security scan within 5d (scan.max-age) before now | waivable true"
-                + " | SEC-003 is soft in production: meet the rule: a security scan within 5d (scan.max-age) before now;"
-                + " or add an exception that names SEC-003, scoped to gpu-node-agent and production,"
-                + " that passes the exception lifecycle (docs/policy.md)"), explain(retuned, "sec-003-scan-7d-1s-is-stale-production"));
+        assertEquals(
+                List.of("SEC-003 soft null | evidence /security/scannedAt | rule SEC-003 security scan is stale"
+                        + " | needs a security scan within 5d (scan.max-age) before now | waivable true"
+                        + " | SEC-003 is soft in production: meet the rule: a security scan within 5d (scan.max-age) before now;"
+                        + " or add an exception that names SEC-003, scoped to gpu-node-agent and production,"
+                        + " that passes the exception lifecycle (docs/policy.md)"),
+                explain(retuned, "sec-003-scan-7d-1s-is-stale-production"));
     }
 }

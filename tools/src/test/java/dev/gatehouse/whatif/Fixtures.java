@@ -1,7 +1,7 @@
 package dev.gatehouse.whatif;
 
-import dev.gatehouse.SharedEngine;
 import dev.gatehouse.PolicyEngine;
+import dev.gatehouse.SharedEngine;
 import dev.gatehouse.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,8 @@ final class Fixtures {
     static Scenario scenario(String name) {
         Path d = dir(name);
         Path x = d.resolve("exceptions");
-        return Scenario.read(d.resolve("evidence.json"), d.resolve("readback.json"), Files.isDirectory(x) ? x : null, AT);
+        return Scenario.read(
+                d.resolve("evidence.json"), d.resolve("readback.json"), Files.isDirectory(x) ? x : null, AT);
     }
 
     static String evidenceLabel(String name) {

@@ -22,7 +22,9 @@ public final class ReplayBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int threads = args.length > 1
+                ? Integer.parseInt(args[1])
+                : Runtime.getRuntime().availableProcessors();
         Path root = Files.createTempDirectory("gatehouse-replay-bench");
         List<String> seeds = List.of("worked-example", "denied-missing-security-approval", "denied-expired-exception");
         long t0 = System.nanoTime();
@@ -30,7 +32,8 @@ public final class ReplayBenchmark {
             Path from = TestPaths.fixtures().resolve(seeds.get(i % seeds.size()));
             Path to = root.resolve(String.format("case-%05d", i));
             Files.createDirectories(to.resolve("exceptions"));
-            ObjectNode evidence = (ObjectNode) Json.mapper().readTree(from.resolve("evidence.json").toFile());
+            ObjectNode evidence = (ObjectNode)
+                    Json.mapper().readTree(from.resolve("evidence.json").toFile());
             ((ObjectNode) evidence.get("release")).put("version", "2.8." + i);
             if (i % 7 == 0) {
                 ((ObjectNode) evidence.get("ci").get("checks")).put("test", "failed");
@@ -42,7 +45,8 @@ public final class ReplayBenchmark {
                 ((ObjectNode) evidence.get("promotion")).put("requestedRing", 3);
             }
             Files.writeString(to.resolve("evidence.json"), Json.pretty(evidence));
-            JsonNode readback = Json.mapper().readTree(from.resolve("readback.json").toFile());
+            JsonNode readback =
+                    Json.mapper().readTree(from.resolve("readback.json").toFile());
             if (i % 17 == 0) {
                 ((ObjectNode) readback.get("edge")).put("waf", false);
             }
@@ -59,18 +63,29 @@ public final class ReplayBenchmark {
         Path candidateRules = root.resolve("candidate-rules");
         ReplayTest.copy(TestPaths.rules(), candidateRules);
         Path csv = candidateRules.resolve("enforcement.csv");
-        Files.writeString(csv, Files.readString(csv).replace("SEC-002,advisory,advisory,soft,soft,soft",
-                "SEC-002,advisory,advisory,soft,soft,hard"));
+        Files.writeString(
+                csv,
+                Files.readString(csv)
+                        .replace(
+                                "SEC-002,advisory,advisory,soft,soft,soft",
+                                "SEC-002,advisory,advisory,soft,soft,hard"));
         PolicyEngine candidate = PolicyEngine.builder().rules(candidateRules).build();
         long t2 = System.nanoTime();
         Replay.Corpus corpus = Replay.fixtures(root);
         long t3 = System.nanoTime();
         ReplayReport report = Replay.run(baseline, candidate, corpus, threads);
         long t4 = System.nanoTime();
-        System.out.printf("generated %d cases in %.1f s; compiled both rulebases in %.1f s%n", n, s(t1 - t0), s(t2 - t1));
+        System.out.printf(
+                "generated %d cases in %.1f s; compiled both rulebases in %.1f s%n", n, s(t1 - t0), s(t2 - t1));
         System.out.printf("loaded and validated the corpus in %.1f s%n", s(t3 - t2));
-        System.out.printf("replayed %d cases (%d evaluations) on %d threads in %.1f s: %d flips, %d changed, %d ring changes%n",
-                report.cases(), 2 * report.cases(), threads, s(t4 - t3), report.flips(), report.changed().size(),
+        System.out.printf(
+                "replayed %d cases (%d evaluations) on %d threads in %.1f s: %d flips, %d changed, %d ring changes%n",
+                report.cases(),
+                2 * report.cases(),
+                threads,
+                s(t4 - t3),
+                report.flips(),
+                report.changed().size(),
                 report.ringChanges());
         System.out.printf("total replay (load + evaluate) %.1f s%n", s(t4 - t2));
     }

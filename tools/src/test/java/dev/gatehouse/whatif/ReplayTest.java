@@ -3,12 +3,12 @@ package dev.gatehouse.whatif;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
 import dev.gatehouse.TestPaths;
-import dev.gatehouse.log.DecisionLog;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.internal.json.Json;
+import dev.gatehouse.log.DecisionLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,8 @@ class ReplayTest {
         copy(TestPaths.rules(), rules);
         Path table = rules.resolve("enforcement.csv");
         String csv = Files.readString(table);
-        String tightened = csv.replace("SEC-002,advisory,advisory,soft,soft,soft", "SEC-002,advisory,advisory,soft,soft,hard");
+        String tightened =
+                csv.replace("SEC-002,advisory,advisory,soft,soft,soft", "SEC-002,advisory,advisory,soft,soft,hard");
         assertTrue(!tightened.equals(csv), "the SEC-002 row of enforcement.csv changed shape; update this test");
         Files.writeString(table, tightened);
         candidate = PolicyEngine.builder().rules(rules).build();
@@ -58,13 +59,16 @@ class ReplayTest {
         assertEquals(1, r.newlyDenied());
         assertEquals(0, r.newlyEligible());
         assertEquals(Map.of("RSK-001", 1, "SEC-002", 1), r.flipsByControl());
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "denied-expired-exception: none; +SEC-002[hard] CVE-2026-41022; -SEC-002[soft] CVE-2026-41022",
                         "denied-missing-security-approval: none; +RSK-001[hard] RR-17; +SEC-002[hard] CVE-2026-41022;"
                                 + " -waived SEC-002[soft] CVE-2026-41022; EXC-2026-031 applied->ineffective",
                         "worked-example: eligible -> not eligible; +RSK-001[hard] RR-17; +SEC-002[hard] CVE-2026-41022;"
                                 + " -waived SEC-002[soft] CVE-2026-41022; EXC-2026-031 applied->ineffective"),
-                r.changed().stream().map(c -> c.name() + ": " + WhatIfEngineTest.summary(c.diff())).toList());
+                r.changed().stream()
+                        .map(c -> c.name() + ": " + WhatIfEngineTest.summary(c.diff()))
+                        .toList());
     }
 
     @Test
@@ -80,22 +84,24 @@ class ReplayTest {
         }
         // SEC-002 hard in production: every case whose eligibility rested on a SEC-002 waiver flips; an
         // exception naming only SEC-002 becomes ineffective, so a high risk naming it flips through RSK-001.
-        assertEquals(List.of(
-                "exc-001-applied-expires-in-7d-1s-no-warning [SEC-002]",
-                "exc-001-applied-expires-in-exactly-7d [SEC-002]",
-                "exc-created-exactly-now-applied [SEC-002]",
-                "exc-expires-1s-after-now-applied-warns [SEC-002]",
-                "exc-first-by-id-wins [SEC-002]",
-                "exc-first-valid-by-id-wins [SEC-002]",
-                "exc-no-findings-scope-waives-every-finding [SEC-002]",
-                "exc-scope-service-wildcard-applied [SEC-002]",
-                "exc-two-exceptions-two-findings-both-applied [SEC-002]",
-                "exc-validity-exactly-90d-applied [SEC-002]",
-                "rng-every-cap-applies-in-order [SEC-002]",
-                "rng-two-exception-caps-in-id-order [SEC-002]",
-                "rsk-001-risk-names-applied-exception-ok [RSK-001, SEC-002]",
-                "rsk-001-risk-names-unused-exception-ok [RSK-001]",
-                "worked-example [RSK-001, SEC-002]"), flips.stream().sorted().toList());
+        assertEquals(
+                List.of(
+                        "exc-001-applied-expires-in-7d-1s-no-warning [SEC-002]",
+                        "exc-001-applied-expires-in-exactly-7d [SEC-002]",
+                        "exc-created-exactly-now-applied [SEC-002]",
+                        "exc-expires-1s-after-now-applied-warns [SEC-002]",
+                        "exc-first-by-id-wins [SEC-002]",
+                        "exc-first-valid-by-id-wins [SEC-002]",
+                        "exc-no-findings-scope-waives-every-finding [SEC-002]",
+                        "exc-scope-service-wildcard-applied [SEC-002]",
+                        "exc-two-exceptions-two-findings-both-applied [SEC-002]",
+                        "exc-validity-exactly-90d-applied [SEC-002]",
+                        "rng-every-cap-applies-in-order [SEC-002]",
+                        "rng-two-exception-caps-in-id-order [SEC-002]",
+                        "rsk-001-risk-names-applied-exception-ok [RSK-001, SEC-002]",
+                        "rsk-001-risk-names-unused-exception-ok [RSK-001]",
+                        "worked-example [RSK-001, SEC-002]"),
+                flips.stream().sorted().toList());
     }
 
     @Test
@@ -108,7 +114,8 @@ class ReplayTest {
     @Test
     void whenRunOnOneThreadOrFourThenTheReportIsByteIdentical() throws IOException {
         Replay.Corpus corpus = Replay.fixtures(TestPaths.fixtures());
-        assertEquals(Json.pretty(Replay.run(Fixtures.ENGINE, candidate, corpus, 1)),
+        assertEquals(
+                Json.pretty(Replay.run(Fixtures.ENGINE, candidate, corpus, 1)),
                 Json.pretty(Replay.run(Fixtures.ENGINE, candidate, corpus, 4)));
     }
 
@@ -117,7 +124,8 @@ class ReplayTest {
         Path log = tmp.resolve("decisions.jsonl");
         for (String name : PINNED) {
             Path d = TestPaths.fixtures().resolve(name);
-            EvaluationInput input = Inputs.read(d.resolve("evidence.json"), d.resolve("readback.json"), d.resolve("exceptions"));
+            EvaluationInput input =
+                    Inputs.read(d.resolve("evidence.json"), d.resolve("readback.json"), d.resolve("exceptions"));
             DecisionLog.append(log, input, Fixtures.AT, Fixtures.ENGINE.evaluate(input, Fixtures.AT));
         }
         ReplayReport r = Replay.run(Fixtures.ENGINE, candidate, Replay.load(log));

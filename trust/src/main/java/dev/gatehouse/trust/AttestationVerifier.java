@@ -34,7 +34,8 @@ public final class AttestationVerifier {
             Objects.requireNonNull(maxAge, "maxAge");
             Objects.requireNonNull(at, "at");
             if (!SHA256.matcher(digest).matches()) {
-                throw new IllegalArgumentException("the digest must be sha256: and 64 lower-case hex characters, not " + digest);
+                throw new IllegalArgumentException(
+                        "the digest must be sha256: and 64 lower-case hex characters, not " + digest);
             }
             if (maxAge.isNegative() || maxAge.isZero()) {
                 throw new IllegalArgumentException("the maximum age must be positive, not " + maxAge);
@@ -58,7 +59,8 @@ public final class AttestationVerifier {
      *
      * @throws Malformed when the envelope or its (signed) statement cannot be read: the file and JSON Pointer are named
      */
-    public static Result verify(byte[] envelopeJson, String file, Keys.VerificationKey key, Request request) throws Malformed {
+    public static Result verify(byte[] envelopeJson, String file, Keys.VerificationKey key, Request request)
+            throws Malformed {
         return verify(envelopeJson, file, List.of(key), request);
     }
 
@@ -110,7 +112,8 @@ public final class AttestationVerifier {
             return Result.fail("the verification result is " + result
                     + (blocking.isEmpty() ? "" : " (blocking: " + String.join(", ", blocking) + ")"));
         }
-        if (!promo.path("eligible").asBoolean(false) || !promo.path("environment").isTextual()) {
+        if (!promo.path("eligible").asBoolean(false)
+                || !promo.path("environment").isTextual()) {
             return Result.fail("the predicate has no eligible promotion (" + Attestations.PROMOTION + ")");
         }
         if (p.path("policy").path("annotations").path("insecureSkipVerify").asBoolean(false)) {
@@ -138,11 +141,15 @@ public final class AttestationVerifier {
         }
         JsonNode ring = promo.path("ring");
         JsonNode release = promo.path("release");
-        return new Result(null, request.digest() + " PASSED for " + environment
-                + (ring.isObject() ? " (ring " + ring.path("allowed").asText() + ")" : "")
-                + ": " + release.path("service").asText() + " " + release.path("version").asText()
-                + ", verified at " + verifiedAt + " under rulebase sha256:" + p.path("policy").path("digest").path("sha256").asText()
-                + ", signed by " + signed.keyId());
+        return new Result(
+                null,
+                request.digest() + " PASSED for " + environment
+                        + (ring.isObject() ? " (ring " + ring.path("allowed").asText() + ")" : "")
+                        + ": " + release.path("service").asText() + " "
+                        + release.path("version").asText()
+                        + ", verified at " + verifiedAt + " under rulebase sha256:"
+                        + p.path("policy").path("digest").path("sha256").asText()
+                        + ", signed by " + signed.keyId());
     }
 
     /** A duration as people write it: {@code 24h}, {@code 90m}, {@code 1d2h3m4s}. */

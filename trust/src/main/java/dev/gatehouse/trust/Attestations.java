@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.Inputs;
 import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.model.ReleaseEvidence;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,6 +46,7 @@ public final class Attestations {
     public static final String VERIFIER_ID = "https://github.com/gatehouse/gatehouse";
     /** The extension field of the predicate that carries the promotion and the ring. */
     public static final String PROMOTION = "https://github.com/gatehouse/gatehouse/promotion/v1";
+
     public static final String ELIGIBLE_LEVEL = "GATEHOUSE_PROMOTION_ELIGIBLE";
 
     static final ObjectMapper MAPPER = dev.gatehouse.internal.json.Json.mapper();
@@ -75,8 +74,10 @@ public final class Attestations {
         verifier.put("id", VERIFIER_ID);
         verifier.putObject("version").put("gatehouse", decision.provenance().engineVersion());
         p.put("timeVerified", decision.provenance().evaluatedAt());
-        p.put("resourceUri", "gatehouse:release/" + enc(release.service()) + "@" + enc(release.version()) + "?commit="
-                + enc(release.commit()));
+        p.put(
+                "resourceUri",
+                "gatehouse:release/" + enc(release.service()) + "@" + enc(release.version()) + "?commit="
+                        + enc(release.commit()));
         ObjectNode policy = p.putObject("policy");
         policy.put("name", "rulebase");
         policy.putObject("digest").put("sha256", hex(decision.provenance().rulebaseDigest()));
@@ -118,7 +119,11 @@ public final class Attestations {
         }
         promo.put("eligible", decision.eligible());
         ArrayNode blocking = promo.putArray("violations");
-        decision.violations().stream().map(PromotionDecision.Violation::control).distinct().sorted().forEach(blocking::add);
+        decision.violations().stream()
+                .map(PromotionDecision.Violation::control)
+                .distinct()
+                .sorted()
+                .forEach(blocking::add);
         promo.put("inputDigest", decision.provenance().inputDigest());
         return st;
     }
@@ -151,7 +156,9 @@ public final class Attestations {
 
     static String sha256(byte[] bytes) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -172,7 +179,10 @@ public final class Attestations {
     /** The names of a statement's subjects' sha256 digests, for messages. */
     static List<String> subjectDigests(JsonNode statement) {
         List<String> out = new java.util.ArrayList<>();
-        statement.path("subject").forEach(s -> out.add("sha256:" + s.path("digest").path("sha256").asText()));
+        statement
+                .path("subject")
+                .forEach(
+                        s -> out.add("sha256:" + s.path("digest").path("sha256").asText()));
         return out;
     }
 }

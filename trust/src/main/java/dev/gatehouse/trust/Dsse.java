@@ -43,8 +43,12 @@ public final class Dsse {
             .build();
 
     static {
-        STRICT.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxStringLength(MAX_ENVELOPE_BYTES).maxNumberLength(100).build());
+        STRICT.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(64)
+                        .maxStringLength(MAX_ENVELOPE_BYTES)
+                        .maxNumberLength(100)
+                        .build());
     }
 
     private Dsse() {}
@@ -84,7 +88,9 @@ public final class Dsse {
             o.put("payloadType", payloadType);
             ArrayNode sigs = o.putArray("signatures");
             for (Signature s : signatures) {
-                sigs.addObject().put("keyid", s.keyid()).put("sig", Base64.getEncoder().encodeToString(s.sig));
+                sigs.addObject()
+                        .put("keyid", s.keyid())
+                        .put("sig", Base64.getEncoder().encodeToString(s.sig));
             }
             try {
                 return (STRICT.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -117,7 +123,8 @@ public final class Dsse {
 
     /** Signs a payload: an envelope with one signature, whose keyid is the key's id. */
     public static Envelope sign(String payloadType, byte[] payload, Keys.SigningKey key) {
-        return new Envelope(payloadType, payload, List.of(new Signature(key.keyId(), key.sign(pae(payloadType, payload)))));
+        return new Envelope(
+                payloadType, payload, List.of(new Signature(key.keyId(), key.sign(pae(payloadType, payload)))));
     }
 
     /**
@@ -152,14 +159,20 @@ public final class Dsse {
             }
         }
         if (claimed != null) {
-            return new Verified("the signature of key " + claimed
-                    + " does not verify: the envelope was changed after it was signed, or the signature was forged", null);
+            return new Verified(
+                    "the signature of key " + claimed
+                            + " does not verify: the envelope was changed after it was signed, or the signature was forged",
+                    null);
         }
         TreeSet<String> ids = new TreeSet<>();
         envelope.signatures().forEach(s -> ids.add(s.keyid().isEmpty() ? "(no keyid)" : s.keyid()));
-        return new Verified("no signature verifies with key" + (keys.size() == 1 ? " " : "s ")
-                + String.join(", ", keys.stream().map(Keys.VerificationKey::keyId).toList()) + ": signed by "
-                + String.join(", ", ids), null);
+        return new Verified(
+                "no signature verifies with key" + (keys.size() == 1 ? " " : "s ")
+                        + String.join(
+                                ", ",
+                                keys.stream().map(Keys.VerificationKey::keyId).toList()) + ": signed by "
+                        + String.join(", ", ids),
+                null);
     }
 
     /** Parses an envelope. Structure only: nothing in it is trusted before {@link #verify}. */
@@ -196,13 +209,16 @@ public final class Dsse {
             if (keyid != null && !keyid.isTextual()) {
                 throw new Malformed(file, at + "/keyid", "must be a string");
             }
-            out.add(new Signature(keyid == null ? "" : keyid.asText(), base64(text(s, "sig", at, file), at + "/sig", file)));
+            out.add(new Signature(
+                    keyid == null ? "" : keyid.asText(), base64(text(s, "sig", at, file), at + "/sig", file)));
         }
         return new Envelope(type, payload, out);
     }
 
     static String firstLine(IOException e) {
-        String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                ? j.getOriginalMessage()
+                : e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
     }
 
@@ -220,7 +236,8 @@ public final class Dsse {
 
     private static byte[] base64(String text, String pointer, String file) throws Malformed {
         try {
-            return text.indexOf('-') >= 0 || text.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(text)
+            return text.indexOf('-') >= 0 || text.indexOf('_') >= 0
+                    ? Base64.getUrlDecoder().decode(text)
                     : Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new Malformed(file, pointer, "not base64: " + e.getMessage());

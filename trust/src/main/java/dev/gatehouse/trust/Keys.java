@@ -48,8 +48,8 @@ public final class Keys {
     /** The largest key file read (a PEM key is a few hundred bytes). */
     public static final int MAX_KEY_FILE_BYTES = 64 * 1024;
 
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----\\r?\\n([A-Za-z0-9+/=\\r\\n]+?)\\r?\\n?-----END \\1-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----\\r?\\n([A-Za-z0-9+/=\\r\\n]+?)\\r?\\n?-----END \\1-----");
     private static final Pattern ANY_BEGIN = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----");
 
     /** id-Ed25519, RFC 8410. */
@@ -101,7 +101,8 @@ public final class Keys {
                 s.update(message);
                 return s.sign();
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("cannot sign with " + algorithm().wireName() + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot sign with " + algorithm().wireName() + ": " + e.getMessage(), e);
             }
         }
     }
@@ -123,7 +124,8 @@ public final class Keys {
             if (verifies(algorithm.jcaSignature, message, signature)) {
                 return true;
             }
-            return algorithm == Algorithm.ECDSA_P256 && signature.length == 64
+            return algorithm == Algorithm.ECDSA_P256
+                    && signature.length == 64
                     && verifies("SHA256withECDSAinP1363Format", message, signature);
         }
 
@@ -170,21 +172,26 @@ public final class Keys {
         }
         Algorithm algorithm = algorithm(info.getPrivateKeyAlgorithm(), label);
         try {
-            PrivateKey privateKey = KeyFactory.getInstance(algorithm.jcaKey).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            PrivateKey privateKey =
+                    KeyFactory.getInstance(algorithm.jcaKey).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             AsymmetricKeyParameter priv = PrivateKeyFactory.createKey(info);
             AsymmetricKeyParameter pub;
             if (priv instanceof Ed25519PrivateKeyParameters ed) {
                 pub = ed.generatePublicKey();
             } else if (priv instanceof ECPrivateKeyParameters ec) {
-                pub = new ECPublicKeyParameters(new FixedPointCombMultiplier().multiply(ec.getParameters().getG(), ec.getD()),
+                pub = new ECPublicKeyParameters(
+                        new FixedPointCombMultiplier()
+                                .multiply(ec.getParameters().getG(), ec.getD()),
                         ec.getParameters());
             } else {
                 throw new KeyException(label + ": unsupported private key");
             }
-            byte[] spki = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pub).getEncoded();
+            byte[] spki =
+                    SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pub).getEncoded();
             return new SigningKey(privateKey, verificationKey(spki, label));
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            throw new KeyException(label + ": not a valid " + algorithm.wireName() + " private key (" + e.getMessage() + ")");
+            throw new KeyException(
+                    label + ": not a valid " + algorithm.wireName() + " private key (" + e.getMessage() + ")");
         }
     }
 
@@ -201,7 +208,8 @@ public final class Keys {
             PublicKey key = KeyFactory.getInstance(algorithm.jcaKey).generatePublic(new X509EncodedKeySpec(spki));
             return new VerificationKey(key, algorithm, keyId(key));
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new KeyException(label + ": not a valid " + algorithm.wireName() + " public key (" + e.getMessage() + ")");
+            throw new KeyException(
+                    label + ": not a valid " + algorithm.wireName() + " public key (" + e.getMessage() + ")");
         }
     }
 
@@ -222,7 +230,9 @@ public final class Keys {
     /** {@code sha256:} and the hex SHA-256 of the key's SPKI DER. */
     public static String keyId(PublicKey key) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -262,12 +272,15 @@ public final class Keys {
                 return Algorithm.ECDSA_P256;
             }
             String curve = params instanceof ASN1ObjectIdentifier named
-                    ? (SECObjectIdentifiers.secp384r1.equals(named) ? "P-384" : SECObjectIdentifiers.secp521r1.equals(named)
-                            ? "P-521" : named.getId())
+                    ? (SECObjectIdentifiers.secp384r1.equals(named)
+                            ? "P-384"
+                            : SECObjectIdentifiers.secp521r1.equals(named) ? "P-521" : named.getId())
                     : "explicit parameters";
-            throw new KeyException(label + ": an ECDSA key on curve " + curve + "; only P-256 (prime256v1) is supported");
+            throw new KeyException(
+                    label + ": an ECDSA key on curve " + curve + "; only P-256 (prime256v1) is supported");
         }
-        throw new KeyException(label + ": a key of algorithm " + oid.getId() + "; only Ed25519 and ECDSA P-256 are supported");
+        throw new KeyException(
+                label + ": a key of algorithm " + oid.getId() + "; only Ed25519 and ECDSA P-256 are supported");
     }
 
     /** The DER body of the file's one PEM block of {@code type}, refusing anything else. */
@@ -292,10 +305,13 @@ public final class Keys {
         String found = begin.group(1);
         if (!found.equals(type)) {
             String why = switch (found) {
-                case "ENCRYPTED PRIVATE KEY" -> "an encrypted private key: decrypt it to an unencrypted PKCS#8 PRIVATE KEY";
-                case "EC PRIVATE KEY" -> "a SEC1 EC PRIVATE KEY, not PKCS#8: convert it with openssl pkcs8 -topk8 -nocrypt -in KEY";
-                case "PRIVATE KEY" -> "a private key where a public key is expected: give its public key "
-                        + "(openssl pkey -in KEY -pubout)";
+                case "ENCRYPTED PRIVATE KEY" ->
+                    "an encrypted private key: decrypt it to an unencrypted PKCS#8 PRIVATE KEY";
+                case "EC PRIVATE KEY" ->
+                    "a SEC1 EC PRIVATE KEY, not PKCS#8: convert it with openssl pkcs8 -topk8 -nocrypt -in KEY";
+                case "PRIVATE KEY" ->
+                    "a private key where a public key is expected: give its public key "
+                            + "(openssl pkey -in KEY -pubout)";
                 case "PUBLIC KEY" -> "a public key where a private key is expected";
                 default -> "a PEM " + found + ", not a " + type;
             };

@@ -33,15 +33,19 @@ public final class LogSignatures {
     /** Checks a chain name: 1 to 64 of {@code a-z 0-9 . _ -}, starting with a letter or digit. */
     public static String checkChain(String chain) {
         if (chain == null || !CHAIN.matcher(chain).matches()) {
-            throw new IllegalArgumentException("a chain name is 1 to 64 of a-z, 0-9, '.', '_' and '-', starting with a letter or "
-                    + "digit, not '" + chain + "'");
+            throw new IllegalArgumentException(
+                    "a chain name is 1 to 64 of a-z, 0-9, '.', '_' and '-', starting with a letter or " + "digit, not '"
+                            + chain + "'");
         }
         return chain;
     }
 
     /** The {@code sig} member of a line: the key's signature over PAE(type, the line without it). */
     public static Map<String, String> seal(byte[] unsealed, Keys.SigningKey key) {
-        return Map.of("keyid", key.keyId(), "sig",
+        return Map.of(
+                "keyid",
+                key.keyId(),
+                "sig",
                 Base64.getEncoder().encodeToString(key.sign(Dsse.pae(PAYLOAD_TYPE, unsealed))));
     }
 
@@ -102,19 +106,27 @@ public final class LogSignatures {
                 return "it belongs to chain " + c.asText() + ", not " + chain
                         + (n == 1 ? "" : " (as the lines before it do): lines of another writer's log were spliced in");
             }
-            if (!sig.isObject() || sig.size() != 2 || !sig.path("keyid").isTextual() || !sig.path("sig").isTextual()
-                    || !KEYID.matcher(sig.get("keyid").asText()).matches() || !BASE64.matcher(sig.get("sig").asText()).matches()) {
+            if (!sig.isObject()
+                    || sig.size() != 2
+                    || !sig.path("keyid").isTextual()
+                    || !sig.path("sig").isTextual()
+                    || !KEYID.matcher(sig.get("keyid").asText()).matches()
+                    || !BASE64.matcher(sig.get("sig").asText()).matches()) {
                 return "its sig is not {\"keyid\": \"sha256:...\", \"sig\": base64}";
             }
             String keyid = sig.get("keyid").asText();
-            String suffix = ",\"sig\":{\"keyid\":\"" + keyid + "\",\"sig\":\"" + sig.get("sig").asText() + "\"}}";
+            String suffix = ",\"sig\":{\"keyid\":\"" + keyid + "\",\"sig\":\""
+                    + sig.get("sig").asText() + "\"}}";
             byte[] tail = suffix.getBytes(StandardCharsets.US_ASCII);
-            if (line.length < tail.length + 2 || !Arrays.equals(line, line.length - tail.length, line.length, tail, 0, tail.length)) {
+            if (line.length < tail.length + 2
+                    || !Arrays.equals(line, line.length - tail.length, line.length, tail, 0, tail.length)) {
                 return "its sig is not the line's last member, as written by a signing writer";
             }
             byte[] unsealed = Arrays.copyOf(line, line.length - tail.length + 1);
             unsealed[unsealed.length - 1] = '}';
-            if (!key.verifies(Dsse.pae(PAYLOAD_TYPE, unsealed), Base64.getDecoder().decode(sig.get("sig").asText()))) {
+            if (!key.verifies(
+                    Dsse.pae(PAYLOAD_TYPE, unsealed),
+                    Base64.getDecoder().decode(sig.get("sig").asText()))) {
                 return keyid.equals(key.keyId())
                         ? "its signature does not verify with key " + key.keyId()
                                 + ": the line was changed, renumbered or re-chained after it was signed"

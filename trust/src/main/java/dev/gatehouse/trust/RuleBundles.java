@@ -73,7 +73,11 @@ public final class RuleBundles {
     private RuleBundles() {}
 
     /** A verified bundle: its files (rulebase-relative paths), digest, signer, and the manifest's rulebase digest. */
-    public record Opened(SortedMap<String, byte[]> files, String bundleDigest, String signer, boolean insecureSkipVerify,
+    public record Opened(
+            SortedMap<String, byte[]> files,
+            String bundleDigest,
+            String signer,
+            boolean insecureSkipVerify,
             String rulebaseDigest) {
         public Opened {
             files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
@@ -99,7 +103,8 @@ public final class RuleBundles {
                 for (Map.Entry<String, byte[]> f : files.entrySet()) {
                     Path target = dir.resolve(f.getKey()).normalize();
                     if (!target.startsWith(dir)) {
-                        throw new IllegalStateException("a bundle path left its folder: " + f.getKey()); // checked in open
+                        throw new IllegalStateException(
+                                "a bundle path left its folder: " + f.getKey()); // checked in open
                     }
                     Files.createDirectories(target.getParent());
                     Files.write(target, f.getValue());
@@ -109,10 +114,19 @@ public final class RuleBundles {
                     engine = builder.rules(dir).build();
                 } catch (RulebaseException e) {
                     String prefix = dir.toString();
-                    List<Diagnostic> renamed = e.diagnostics().stream().map(d -> d.file() != null && d.file().startsWith(prefix)
-                            ? new Diagnostic(d.code(), d.severity(), d.message().replace(prefix, bundleLabel + "!"),
-                                    bundleLabel + "!" + d.file().substring(prefix.length()), d.line(), d.column(), d.pointer(), d.note())
-                            : d).toList();
+                    List<Diagnostic> renamed = e.diagnostics().stream()
+                            .map(d -> d.file() != null && d.file().startsWith(prefix)
+                                    ? new Diagnostic(
+                                            d.code(),
+                                            d.severity(),
+                                            d.message().replace(prefix, bundleLabel + "!"),
+                                            bundleLabel + "!" + d.file().substring(prefix.length()),
+                                            d.line(),
+                                            d.column(),
+                                            d.pointer(),
+                                            d.note())
+                                    : d)
+                            .toList();
                     throw new RulebaseException(renamed);
                 }
                 if (!engine.rulebaseDigest().equals(rulebaseDigest)) {
@@ -138,11 +152,14 @@ public final class RuleBundles {
         engine.put("below", nextBreaking(version));
         ArrayNode list = manifest.putArray("files");
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            list.addObject().put("path", f.getKey()).put("sha256", Attestations.hex(Attestations.sha256(f.getValue())))
+            list.addObject()
+                    .put("path", f.getKey())
+                    .put("sha256", Attestations.hex(Attestations.sha256(f.getValue())))
                     .put("size", f.getValue().length);
         }
         manifest.put("rulebaseDigest", rulebaseDigest(files));
-        byte[] envelope = Dsse.sign(PAYLOAD_TYPE, Attestations.jcs(manifest), key).toJson();
+        byte[] envelope =
+                Dsse.sign(PAYLOAD_TYPE, Attestations.jcs(manifest), key).toJson();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
@@ -205,13 +222,19 @@ public final class RuleBundles {
                 local.add(name);
                 byte[] content = zip.readNBytes(MAX_ENTRY_BYTES + 1);
                 if (content.length > MAX_ENTRY_BYTES) {
-                    throw new Malformed(label, null, "entry " + name + " is larger than " + MAX_ENTRY_BYTES
-                            + " bytes uncompressed (a zip bomb?)");
+                    throw new Malformed(
+                            label,
+                            null,
+                            "entry " + name + " is larger than " + MAX_ENTRY_BYTES
+                                    + " bytes uncompressed (a zip bomb?)");
                 }
                 total += content.length;
                 if (total > MAX_TOTAL_BYTES) {
-                    throw new Malformed(label, null, "its entries are larger than " + MAX_TOTAL_BYTES
-                            + " bytes uncompressed all together (a zip bomb?)");
+                    throw new Malformed(
+                            label,
+                            null,
+                            "its entries are larger than " + MAX_TOTAL_BYTES
+                                    + " bytes uncompressed all together (a zip bomb?)");
                 }
                 entries.put(name, content);
             }
@@ -221,8 +244,11 @@ public final class RuleBundles {
             throw new Malformed(label, null, "cannot read the zip: " + e.getMessage());
         }
         if (!local.equals(central)) {
-            throw new Malformed(label, null, "its central directory lists " + central + " but its entries are " + local
-                    + ": a zip that two readers would read differently");
+            throw new Malformed(
+                    label,
+                    null,
+                    "its central directory lists " + central + " but its entries are " + local
+                            + ": a zip that two readers would read differently");
         }
         byte[] envelopeBytes = entries.remove(MANIFEST);
         if (envelopeBytes == null) {
@@ -230,7 +256,8 @@ public final class RuleBundles {
         }
         Dsse.Envelope envelope = Dsse.parse(envelopeBytes, label + "!/" + MANIFEST);
         if (!envelope.payloadType().equals(PAYLOAD_TYPE)) {
-            throw new Malformed(label + "!/" + MANIFEST, "/payloadType", "is " + envelope.payloadType() + ", not " + PAYLOAD_TYPE);
+            throw new Malformed(
+                    label + "!/" + MANIFEST, "/payloadType", "is " + envelope.payloadType() + ", not " + PAYLOAD_TYPE);
         }
         String signer = null;
         if (!keys.isEmpty()) {
@@ -244,8 +271,11 @@ public final class RuleBundles {
         SortedMap<String, byte[]> files = new TreeMap<>();
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             if (!e.getKey().startsWith(PREFIX)) {
-                throw new Malformed(label, null, "entry " + e.getKey() + " is not in the manifest (only " + MANIFEST + " and "
-                        + PREFIX + "... belong in a bundle)");
+                throw new Malformed(
+                        label,
+                        null,
+                        "entry " + e.getKey() + " is not in the manifest (only " + MANIFEST + " and " + PREFIX
+                                + "... belong in a bundle)");
             }
             files.put(e.getKey().substring(PREFIX.length()), e.getValue());
         }
@@ -255,10 +285,15 @@ public final class RuleBundles {
                 throw new Malformed(label, null, "file " + f.getKey() + " of the manifest is missing");
             }
             String sha = Attestations.hex(Attestations.sha256(content));
-            if (!sha.equals(f.getValue().sha256()) || content.length != f.getValue().size()) {
-                throw new Malformed(label, null, "file " + f.getKey() + " does not match the manifest: its sha256 is " + sha
-                        + " (" + content.length + " bytes), the manifest says " + f.getValue().sha256() + " ("
-                        + f.getValue().size() + " bytes)");
+            if (!sha.equals(f.getValue().sha256())
+                    || content.length != f.getValue().size()) {
+                throw new Malformed(
+                        label,
+                        null,
+                        "file " + f.getKey() + " does not match the manifest: its sha256 is " + sha
+                                + " (" + content.length + " bytes), the manifest says "
+                                + f.getValue().sha256() + " ("
+                                + f.getValue().size() + " bytes)");
             }
         }
         for (String path : files.keySet()) {
@@ -268,12 +303,17 @@ public final class RuleBundles {
         }
         String digest = rulebaseDigest(files);
         if (!digest.equals(m.rulebaseDigest())) {
-            throw new Malformed(label, null, "the files' rulebase digest is " + digest + ", the manifest says " + m.rulebaseDigest());
+            throw new Malformed(
+                    label,
+                    null,
+                    "the files' rulebase digest is " + digest + ", the manifest says " + m.rulebaseDigest());
         }
         String version = PolicyEngine.version();
         if (compare(version, m.atLeast()) < 0 || compare(version, m.below()) >= 0) {
-            throw new Malformed(label, null, "it needs an engine at least " + m.atLeast() + " and below " + m.below()
-                    + "; this is " + version);
+            throw new Malformed(
+                    label,
+                    null,
+                    "it needs an engine at least " + m.atLeast() + " and below " + m.below() + "; this is " + version);
         }
         return new Opened(files, Attestations.sha256(bytes), signer, keys.isEmpty(), digest);
     }
@@ -300,7 +340,8 @@ public final class RuleBundles {
 
     private record ManifestFile(String sha256, long size) {}
 
-    private record Manifest(SortedMap<String, ManifestFile> files, String rulebaseDigest, String atLeast, String below) {}
+    private record Manifest(
+            SortedMap<String, ManifestFile> files, String rulebaseDigest, String atLeast, String below) {}
 
     private static Manifest manifest(byte[] payload, String label) throws Malformed {
         JsonNode m;
@@ -312,13 +353,15 @@ public final class RuleBundles {
         if (m == null || !m.isObject()) {
             throw new Malformed(label, "/payload", "the manifest is not a JSON object");
         }
-        if (!"gatehouse/v1".equals(m.path("apiVersion").asText()) || !"RuleBundle".equals(m.path("kind").asText())) {
+        if (!"gatehouse/v1".equals(m.path("apiVersion").asText())
+                || !"RuleBundle".equals(m.path("kind").asText())) {
             throw new Malformed(label, "/payload", "the manifest is not a gatehouse/v1 RuleBundle");
         }
         String atLeast = m.at("/engine/atLeast").asText("");
         String below = m.at("/engine/below").asText("");
         if (version(atLeast) == null || version(below) == null) {
-            throw new Malformed(label, "/payload", "the manifest's engine range is not {\"atLeast\": X.Y.Z, \"below\": X.Y.Z}");
+            throw new Malformed(
+                    label, "/payload", "the manifest's engine range is not {\"atLeast\": X.Y.Z, \"below\": X.Y.Z}");
         }
         String digest = m.path("rulebaseDigest").asText("");
         if (!digest.matches("^sha256:[0-9a-f]{64}$")) {
@@ -332,10 +375,16 @@ public final class RuleBundles {
         for (JsonNode f : list) {
             String path = f.path("path").asText("");
             String sha = f.path("sha256").asText("");
-            if (!NAME.matcher(path).matches() || !rulebaseFile(path) || !sha.matches("^[0-9a-f]{64}$") || !f.path("size").canConvertToLong()
+            if (!NAME.matcher(path).matches()
+                    || !rulebaseFile(path)
+                    || !sha.matches("^[0-9a-f]{64}$")
+                    || !f.path("size").canConvertToLong()
                     || files.put(path, new ManifestFile(sha, f.path("size").asLong())) != null) {
-                throw new Malformed(label, "/payload", "the manifest's file entry " + f + " is not a rulebase file {path, sha256, size}"
-                        + " listed once");
+                throw new Malformed(
+                        label,
+                        "/payload",
+                        "the manifest's file entry " + f + " is not a rulebase file {path, sha256, size}"
+                                + " listed once");
             }
         }
         return new Manifest(files, digest, atLeast, below);
@@ -417,14 +466,18 @@ public final class RuleBundles {
             throw new Malformed(label, null, "entry " + name + " is a folder");
         }
         if (!NAME.matcher(name).matches()) {
-            throw new Malformed(label, null, "entry " + name.replaceAll("[^\\x20-\\x7e]", "?")
-                    + " is not a plain path (letters, digits, '.', '_', '-' and '/')");
+            throw new Malformed(
+                    label,
+                    null,
+                    "entry " + name.replaceAll("[^\\x20-\\x7e]", "?")
+                            + " is not a plain path (letters, digits, '.', '_', '-' and '/')");
         }
     }
 
     private static boolean rulebaseFile(String path) {
         String base = path.substring(path.lastIndexOf('/') + 1);
-        return !base.startsWith(".") && (base.endsWith(".drl") || path.equals("enforcement.csv") || path.equals("settings.csv"));
+        return !base.startsWith(".")
+                && (base.endsWith(".drl") || path.equals("enforcement.csv") || path.equals("settings.csv"));
     }
 
     /** The rulebase files of a folder, as the engine selects them; symlinks and oversized files are refused. */
@@ -444,7 +497,8 @@ public final class RuleBundles {
                 continue;
             }
             if (Files.isSymbolicLink(p) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                throw new Malformed(p.toString(), null, "not a regular file (a bundle holds real files, never symlinks)");
+                throw new Malformed(
+                        p.toString(), null, "not a regular file (a bundle holds real files, never symlinks)");
             }
             if (!NAME.matcher(rel).matches()) {
                 throw new Malformed(p.toString(), null, "not a plain path (letters, digits, '.', '_', '-' and '/')");
@@ -471,8 +525,10 @@ public final class RuleBundles {
     }
 
     private static int[] version(String v) {
-        java.util.regex.Matcher m = Pattern.compile("^([0-9]{1,6})\\.([0-9]{1,6})\\.([0-9]{1,6})([-+].*)?$").matcher(v);
-        return m.matches() ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))}
+        java.util.regex.Matcher m = Pattern.compile("^([0-9]{1,6})\\.([0-9]{1,6})\\.([0-9]{1,6})([-+].*)?$")
+                .matcher(v);
+        return m.matches()
+                ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))}
                 : null;
     }
 
@@ -494,7 +550,8 @@ public final class RuleBundles {
     static String nextBreaking(String v) {
         int[] x = version(v);
         if (x == null) {
-            throw new IllegalStateException("the engine has no version (" + v + "): cannot say which engines a bundle needs");
+            throw new IllegalStateException(
+                    "the engine has no version (" + v + "): cannot say which engines a bundle needs");
         }
         return x[0] == 0 ? "0." + (x[1] + 1) + ".0" : (x[0] + 1) + ".0.0";
     }

@@ -55,31 +55,63 @@ class NodeInteropTest {
     Stream<DynamicTest> nodeVerifiesOurEnvelopesAndWeVerifyNodes() throws Exception {
         EvaluationInput input = TestKeys.workedInput();
         PromotionDecision decision = TestKeys.workedDecision();
-        return Stream.of(Keys.Algorithm.values()).map(a -> DynamicTest.dynamicTest(a.wireName(), () -> {
-            TestKeys.Pair k = TestKeys.write(tmp, a.wireName(), a);
-            TestKeys.Pair other = TestKeys.write(tmp, a.wireName() + "-other", a);
-            Path ours = tmp.resolve(a.wireName() + ".att.json");
-            Files.write(ours, Attestations.signedJson(input, decision, k.signing()));
-            assertEquals("true", TestKeys.node(VERIFY, List.of(ours.toString(), k.publicPem().toString())));
-            assertEquals("false", TestKeys.node(VERIFY, List.of(ours.toString(), other.publicPem().toString())),
-                    "node must reject our envelope under another key, or the check above proves nothing");
+        return Stream.of(Keys.Algorithm.values())
+                .map(a -> DynamicTest.dynamicTest(a.wireName(), () -> {
+                    TestKeys.Pair k = TestKeys.write(tmp, a.wireName(), a);
+                    TestKeys.Pair other = TestKeys.write(tmp, a.wireName() + "-other", a);
+                    Path ours = tmp.resolve(a.wireName() + ".att.json");
+                    Files.write(ours, Attestations.signedJson(input, decision, k.signing()));
+                    assertEquals(
+                            "true",
+                            TestKeys.node(
+                                    VERIFY,
+                                    List.of(ours.toString(), k.publicPem().toString())));
+                    assertEquals(
+                            "false",
+                            TestKeys.node(
+                                    VERIFY,
+                                    List.of(ours.toString(), other.publicPem().toString())),
+                            "node must reject our envelope under another key, or the check above proves nothing");
 
-            Path payload = tmp.resolve(a.wireName() + ".statement.json");
-            Files.write(payload, Attestations.statementBytes(input, decision));
-            byte[] theirs = TestKeys.node(SIGN, List.of(payload.toString(), k.privatePem().toString()))
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            AttestationVerifier.Request request = new AttestationVerifier.Request(TestKeys.ARTIFACT, "production",
-                    Duration.ofHours(1), Instant.parse("2026-11-28T12:30:00Z"));
-            assertNull(AttestationVerifier.verify(theirs, "node.json", k.verification(), request).problem());
-            if (a == Keys.Algorithm.ECDSA_P256) {
-                // WebCrypto's encoding (IEEE P1363 r || s) is accepted too
-                byte[] p1363 = TestKeys.node(SIGN.replace("crypto.sign(alg, pae, key)", "crypto.sign(alg, pae, {key, dsaEncoding: 'ieee-p1363'})"),
-                        List.of(payload.toString(), k.privatePem().toString())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                assertEquals(64, Dsse.parse(p1363, "p1363.json").signatures().get(0).sig().length);
-                assertNull(AttestationVerifier.verify(p1363, "p1363.json", k.verification(), request).problem());
-            }
-            assertEquals("no signature verifies with key " + other.verification().keyId() + ": signed by "
-                    + k.verification().keyId(), AttestationVerifier.verify(theirs, "node.json", other.verification(), request).problem());
-        }));
+                    Path payload = tmp.resolve(a.wireName() + ".statement.json");
+                    Files.write(payload, Attestations.statementBytes(input, decision));
+                    byte[] theirs = TestKeys.node(
+                                    SIGN,
+                                    List.of(payload.toString(), k.privatePem().toString()))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    AttestationVerifier.Request request = new AttestationVerifier.Request(
+                            TestKeys.ARTIFACT,
+                            "production",
+                            Duration.ofHours(1),
+                            Instant.parse("2026-11-28T12:30:00Z"));
+                    assertNull(AttestationVerifier.verify(theirs, "node.json", k.verification(), request)
+                            .problem());
+                    if (a == Keys.Algorithm.ECDSA_P256) {
+                        // WebCrypto's encoding (IEEE P1363 r || s) is accepted too
+                        byte[] p1363 = TestKeys.node(
+                                        SIGN.replace(
+                                                "crypto.sign(alg, pae, key)",
+                                                "crypto.sign(alg, pae, {key, dsaEncoding: 'ieee-p1363'})"),
+                                        List.of(
+                                                payload.toString(),
+                                                k.privatePem().toString()))
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        assertEquals(
+                                64,
+                                Dsse.parse(p1363, "p1363.json")
+                                        .signatures()
+                                        .get(0)
+                                        .sig()
+                                        .length);
+                        assertNull(AttestationVerifier.verify(p1363, "p1363.json", k.verification(), request)
+                                .problem());
+                    }
+                    assertEquals(
+                            "no signature verifies with key "
+                                    + other.verification().keyId() + ": signed by "
+                                    + k.verification().keyId(),
+                            AttestationVerifier.verify(theirs, "node.json", other.verification(), request)
+                                    .problem());
+                }));
     }
 }

@@ -2,9 +2,9 @@ package dev.gatehouse.trust;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.Inputs;
 import dev.gatehouse.PolicyEngine;
-import dev.gatehouse.EvaluationInput;
 import dev.gatehouse.model.PromotionDecision;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,9 @@ final class TestKeys {
 
     static Path root() {
         String root = System.getProperty("gatehouse.root");
-        return root != null ? Path.of(root).toAbsolutePath().normalize() : Path.of("..").toAbsolutePath().normalize();
+        return root != null
+                ? Path.of(root).toAbsolutePath().normalize()
+                : Path.of("..").toAbsolutePath().normalize();
     }
 
     static Path worked() {
@@ -73,7 +75,8 @@ final class TestKeys {
         try {
             p = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            fail("this test needs Node.js (node) on the PATH, an implementation of DSSE that is not ours: " + e.getMessage());
+            fail("this test needs Node.js (node) on the PATH, an implementation of DSSE that is not ours: "
+                    + e.getMessage());
             throw e;
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -35,6 +35,7 @@ public record Evaluation(List<Object> facts, List<Firing> firings, List<Insertio
     /** The facts the firing of an insertion matched, in pattern order (empty when unknown). */
     public List<Object> matched(Insertion insertion) {
         return insertion != null && insertion.firing() >= 0 && insertion.firing() < firings.size()
-                ? firings.get(insertion.firing()).matched() : List.of();
+                ? firings.get(insertion.firing()).matched()
+                : List.of();
     }
 }

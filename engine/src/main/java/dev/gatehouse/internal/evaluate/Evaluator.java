@@ -1,8 +1,8 @@
 package dev.gatehouse.internal.evaluate;
 
 import dev.gatehouse.facts.Enforcement;
-import dev.gatehouse.model.Environment;
 import dev.gatehouse.internal.rulebase.CompiledRulebase;
+import dev.gatehouse.model.Environment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +33,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
 public final class Evaluator {
     /** How long a worker that missed its deadline gets to stop after halt() and interrupt() before it is stopped. */
     static final Duration GRACE = Duration.ofMillis(500);
+
     private static final AtomicInteger WORKERS = new AtomicInteger();
     /**
      * Daemon workers, pooled: a decision does not pay for a new thread, and a worker that is stuck
@@ -58,7 +59,8 @@ public final class Evaluator {
         this.rulebase = rulebase;
         this.maxFirings = maxFirings;
         this.timeout = timeout;
-        this.sessions = rulebase.kieBase().newKieSessionsPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        this.sessions = rulebase.kieBase()
+                .newKieSessionsPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
@@ -97,8 +99,10 @@ public final class Evaluator {
             throw new EvaluationFailure("the rules failed: " + cause, cause);
         } catch (TimeoutException e) {
             stop(session, future, worker);
-            throw new EvaluationFailure("the evaluation took longer than its limit of " + words(timeout)
-                    + ": a rule, condition or function is probably looping or too slow", null);
+            throw new EvaluationFailure(
+                    "the evaluation took longer than its limit of " + words(timeout)
+                            + ": a rule, condition or function is probably looping or too slow",
+                    null);
         } catch (InterruptedException e) {
             stop(session, future, worker);
             Thread.currentThread().interrupt();
@@ -139,7 +143,8 @@ public final class Evaluator {
         DefaultAgendaEventListener fires = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                firings.add(new Firing(event.getMatch().getRule().getName(), event.getMatch().getObjects()));
+                firings.add(new Firing(
+                        event.getMatch().getRule().getName(), event.getMatch().getObjects()));
             }
         };
         // Which rule inserted each conclusion: a consequence's inserts come before its afterMatchFired,
@@ -164,7 +169,11 @@ public final class Evaluator {
         }
     }
 
-    private Evaluation evaluate(KieSession session, Environment target, List<Object> facts, List<Firing> firings,
+    private Evaluation evaluate(
+            KieSession session,
+            Environment target,
+            List<Object> facts,
+            List<Firing> firings,
             List<Insertion> insertions) {
         int fired;
         try {
@@ -181,15 +190,19 @@ public final class Evaluator {
             fired = session.fireAllRules(maxFirings);
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new EvaluationFailure("rule \"" + e.getMatch().getRule().getName() + "\" failed: " + cause.getMessage(), cause);
+            throw new EvaluationFailure(
+                    "rule \"" + e.getMatch().getRule().getName() + "\" failed: " + cause.getMessage(), cause);
         } catch (RuntimeException | StackOverflowError e) {
             throw new EvaluationFailure("the rules failed: " + e, e);
         }
         if (fired >= maxFirings) {
-            throw new EvaluationFailure("stopped after " + maxFirings + " rule firings: a rule is probably looping ("
-                    + busiest(firings) + ")", null);
+            throw new EvaluationFailure(
+                    "stopped after " + maxFirings + " rule firings: a rule is probably looping (" + busiest(firings)
+                            + ")",
+                    null);
         }
-        // Completion: a halted session (or one a rule stopped) still has matches to fire. Firing once more must fire nothing.
+        // Completion: a halted session (or one a rule stopped) still has matches to fire. Firing once more must fire
+        // nothing.
         int more;
         try {
             more = session.fireAllRules(1);
@@ -197,8 +210,10 @@ public final class Evaluator {
             throw new EvaluationFailure("the rules failed: " + e, e);
         }
         if (more > 0 || Thread.currentThread().isInterrupted()) {
-            throw new EvaluationFailure("the evaluation did not run to completion: rules were still due to fire after "
-                    + fired + " firings", null);
+            throw new EvaluationFailure(
+                    "the evaluation did not run to completion: rules were still due to fire after " + fired
+                            + " firings",
+                    null);
         }
         return new Evaluation(new ArrayList<>(session.getObjects()), firings, insertions);
     }
@@ -212,7 +227,9 @@ public final class Evaluator {
         Map<String, Integer> counts = new HashMap<>();
         firings.forEach(f -> counts.merge(f.rule(), 1, Integer::sum));
         return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(3)
                 .map(e -> "\"" + e.getKey() + "\" fired " + e.getValue() + " times")
                 .reduce((a, b) -> a + ", " + b)

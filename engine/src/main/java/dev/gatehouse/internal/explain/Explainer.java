@@ -1,10 +1,10 @@
 package dev.gatehouse.internal.explain;
 
-import dev.gatehouse.internal.evaluate.Firing;
 import dev.gatehouse.facts.Traceable;
 import dev.gatehouse.facts.Violation;
-import dev.gatehouse.model.PromotionDecision;
+import dev.gatehouse.internal.evaluate.Firing;
 import dev.gatehouse.internal.rulebase.RuleInfo;
+import dev.gatehouse.model.PromotionDecision;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -14,10 +14,10 @@ import java.util.Set;
 
 /** Builds the trace. Pure and thread-safe. */
 public final class Explainer {
-    private static final Comparator<PromotionDecision.TraceEntry> ORDER =
-            Comparator.comparing(PromotionDecision.TraceEntry::rule)
-                    .thenComparing(t -> String.join("\u0000", t.facts()))
-                    .thenComparing(t -> t.control() == null ? "" : t.control());
+    private static final Comparator<PromotionDecision.TraceEntry> ORDER = Comparator.comparing(
+                    PromotionDecision.TraceEntry::rule)
+            .thenComparing(t -> String.join("\u0000", t.facts()))
+            .thenComparing(t -> t.control() == null ? "" : t.control());
 
     private Explainer() {}
 

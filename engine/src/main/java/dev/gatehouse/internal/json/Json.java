@@ -43,13 +43,12 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
-    private static final ObjectWriter PRETTY = MAPPER.writer(
-            new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                            .withObjectEmptySeparator("")
-                            .withArrayEmptySeparator(""))
-                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
     private static final ObjectWriter CANONICAL = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -123,9 +122,12 @@ public final class Json {
      */
     public static byte[] jcs(JsonNode value) {
         try {
-            // NaN and infinities written bare, so that the canonicalizer refuses them (RFC 8785 3.2.2.3), not as strings.
-            return new JsonCanonicalizer(MAPPER.writer().without(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-                    .writeValueAsString(value)).getEncodedUTF8();
+            // NaN and infinities written bare, so that the canonicalizer refuses them (RFC 8785 3.2.2.3), not as
+            // strings.
+            return new JsonCanonicalizer(MAPPER.writer()
+                            .without(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                            .writeValueAsString(value))
+                    .getEncodedUTF8();
         } catch (IOException e) {
             throw new IllegalStateException("cannot canonicalize JSON: " + e.getMessage(), e);
         }
@@ -134,7 +136,9 @@ public final class Json {
     /** {@code sha256:<hex>} of some bytes. */
     public static String sha256(byte[] bytes) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -76,9 +76,12 @@ public final class DocumentReader {
                 .maxNameLength(MAX_NAME_LENGTH)
                 .build();
         yamlOptions = yamlOptions(maxInputBytes);
-        JsonFactory jsonFactory = JsonFactory.builder().streamReadConstraints(constraints).build();
-        YAMLFactory yamlFactory = YAMLFactory.builder().loaderOptions(yamlOptions(maxInputBytes))
-                .streamReadConstraints(constraints).build();
+        JsonFactory jsonFactory =
+                JsonFactory.builder().streamReadConstraints(constraints).build();
+        YAMLFactory yamlFactory = YAMLFactory.builder()
+                .loaderOptions(yamlOptions(maxInputBytes))
+                .streamReadConstraints(constraints)
+                .build();
         json = JsonMapper.builder(jsonFactory)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -172,8 +175,13 @@ public final class DocumentReader {
 
     private Result parseBytes(byte[] bytes, String label, boolean isYaml) {
         if (bytes.length > maxInputBytes) {
-            return failed(Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0, "is " + Sizes.format(bytes.length)
-                    + ", larger than the limit of " + Sizes.format(maxInputBytes) + " for one input (--max-input-size)"));
+            return failed(Diagnostic.inputAt(
+                    INPUT_TOO_LARGE,
+                    label,
+                    0,
+                    0,
+                    "is " + Sizes.format(bytes.length) + ", larger than the limit of " + Sizes.format(maxInputBytes)
+                            + " for one input (--max-input-size)"));
         }
         return parse(bytes, label, isYaml);
     }
@@ -213,16 +221,25 @@ public final class DocumentReader {
             try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
                 for (Path p : s) {
                     if (entries.size() >= maxEntries) {
-                        return new Listing(List.of(), List.of(Diagnostic.inputAt(INPUT_TOO_LARGE, dirLabel, 0, 0,
-                                "holds more than " + maxEntries + " entries, the limit of exception files for one evaluation"
-                                        + " (--max-exception-files); none was read")));
+                        return new Listing(
+                                List.of(),
+                                List.of(Diagnostic.inputAt(
+                                        INPUT_TOO_LARGE,
+                                        dirLabel,
+                                        0,
+                                        0,
+                                        "holds more than " + maxEntries
+                                                + " entries, the limit of exception files for one evaluation"
+                                                + " (--max-exception-files); none was read")));
                     }
                     entries.add(p);
                 }
             }
         } catch (IOException e) {
-            return new Listing(List.of(), List.of(Diagnostic.inputAt(UNREADABLE_FILE, dirLabel, 0, 0,
-                    "cannot list the exceptions folder: " + e.getMessage())));
+            return new Listing(
+                    List.of(),
+                    List.of(Diagnostic.inputAt(
+                            UNREADABLE_FILE, dirLabel, 0, 0, "cannot list the exceptions folder: " + e.getMessage())));
         }
         entries.sort(null);
         List<ExceptionFile> files = new ArrayList<>();
@@ -234,7 +251,8 @@ public final class DocumentReader {
                 continue;
             }
             try {
-                BasicFileAttributes own = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes own =
+                        Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 Path open = entry;
                 BasicFileAttributes attrs = own;
                 if (own.isSymbolicLink()) {
@@ -243,40 +261,66 @@ public final class DocumentReader {
                     try {
                         real = entry.toRealPath();
                     } catch (NoSuchFileException e) {
-                        problems.add(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0,
-                                "is a symlink to " + target + ", which does not exist (a dangling symlink is not skipped)"));
+                        problems.add(Diagnostic.inputAt(
+                                UNREADABLE_FILE,
+                                label,
+                                0,
+                                0,
+                                "is a symlink to " + target
+                                        + ", which does not exist (a dangling symlink is not skipped)"));
                         continue;
                     }
                     if (!real.startsWith(realDir) || real.equals(realDir)) {
-                        problems.add(Diagnostic.inputAt(REFUSED_FILE, label, 0, 0,
-                                "is a symlink that leads outside the exceptions folder (to "
-                                + target + "); it is not followed: put the exception file itself in the folder"));
+                        problems.add(Diagnostic.inputAt(
+                                REFUSED_FILE,
+                                label,
+                                0,
+                                0,
+                                "is a symlink that leads outside the exceptions folder (to " + target
+                                        + "); it is not followed: put the exception file itself in the folder"));
                         continue;
                     }
                     open = real;
                     attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 }
                 if (attrs.isDirectory()) {
-                    problems.add(Diagnostic.inputAt(UNEXPECTED_FILE, label, 0, 0,
-                            "is a folder: exceptions are read from the exceptions"
-                            + " folder itself, not from subfolders; move its exception files up, or the folder out"));
+                    problems.add(
+                            Diagnostic.inputAt(
+                                    UNEXPECTED_FILE,
+                                    label,
+                                    0,
+                                    0,
+                                    "is a folder: exceptions are read from the exceptions"
+                                            + " folder itself, not from subfolders; move its exception files up, or the folder out"));
                 } else if (!attrs.isRegularFile()) {
-                    problems.add(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "is " + Sizes.kindOf(open)
-                            + ", not a regular file; it is not opened"));
+                    problems.add(Diagnostic.inputAt(
+                            UNREADABLE_FILE,
+                            label,
+                            0,
+                            0,
+                            "is " + Sizes.kindOf(open) + ", not a regular file; it is not opened"));
                 } else if (name.startsWith(".")) {
-                    problems.add(Diagnostic.inputAt(UNEXPECTED_FILE, label, 0, 0,
+                    problems.add(Diagnostic.inputAt(
+                            UNEXPECTED_FILE,
+                            label,
+                            0,
+                            0,
                             "is a hidden file: the exceptions folder holds only"
-                            + " exception files (*.yaml, *.yml, *.json); rename it or move it out"));
+                                    + " exception files (*.yaml, *.yml, *.json); rename it or move it out"));
                 } else if (!isExceptionName(name)) {
-                    problems.add(Diagnostic.inputAt(UNEXPECTED_FILE, label, 0, 0,
+                    problems.add(Diagnostic.inputAt(
+                            UNEXPECTED_FILE,
+                            label,
+                            0,
+                            0,
                             "is not named *.yaml, *.yml or *.json: the exceptions"
-                            + " folder holds only exception files; rename it or move it out"));
+                                    + " folder holds only exception files; rename it or move it out"));
                 } else {
                     files.add(new ExceptionFile(entry, open, label));
                 }
             } catch (IOException e) {
-                problems.add(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0,
-                        "cannot read the file: " + e.getMessage()));
+                problems.add(
+                        Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "cannot read the file: " + e.getMessage()));
             }
         }
         return new Listing(files, problems);
@@ -299,8 +343,8 @@ public final class DocumentReader {
                 } catch (IOException x) {
                     target = "a path";
                 }
-                return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0,
-                        "is a symlink to " + target + ", which does not exist"));
+                return failed(Diagnostic.inputAt(
+                        UNREADABLE_FILE, label, 0, 0, "is a symlink to " + target + ", which does not exist"));
             }
             return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "cannot read the file: it does not exist"));
         } catch (IOException e) {
@@ -310,8 +354,13 @@ public final class DocumentReader {
             return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "is a folder, not a file"));
         }
         if (!attrs.isRegularFile()) {
-            return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "is " + Sizes.kindOf(path)
-                    + ", not a regular file; only regular files are read (it was not opened)"));
+            return failed(Diagnostic.inputAt(
+                    UNREADABLE_FILE,
+                    label,
+                    0,
+                    0,
+                    "is " + Sizes.kindOf(path)
+                            + ", not a regular file; only regular files are read (it was not opened)"));
         }
         Diagnostic tooLarge = tooLarge(label, attrs.size(), budget);
         if (tooLarge != null) {
@@ -319,8 +368,10 @@ public final class DocumentReader {
         }
         byte[] bytes;
         long cap = Math.min(maxInputBytes, budget.remaining());
-        Set<OpenOption> options = noFollow ? Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS) : Set.of(StandardOpenOption.READ);
-        try (SeekableByteChannel ch = Files.newByteChannel(path, options); InputStream in = Channels.newInputStream(ch)) {
+        Set<OpenOption> options =
+                noFollow ? Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS) : Set.of(StandardOpenOption.READ);
+        try (SeekableByteChannel ch = Files.newByteChannel(path, options);
+                InputStream in = Channels.newInputStream(ch)) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
         } catch (NoSuchFileException e) {
             return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "cannot read the file: it does not exist"));
@@ -330,8 +381,10 @@ public final class DocumentReader {
         if (bytes.length > cap) {
             // The file grew between the check and the read (or reported a wrong size): still refused.
             Diagnostic grown = tooLarge(label, bytes.length, budget);
-            return failed(grown != null ? grown : Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0,
-                    "is larger than the limit"));
+            return failed(
+                    grown != null
+                            ? grown
+                            : Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0, "is larger than the limit"));
         }
         budget.spend(bytes.length);
         return parse(bytes, label, isYaml);
@@ -339,14 +392,22 @@ public final class DocumentReader {
 
     private Diagnostic tooLarge(String label, long size, Budget budget) {
         if (size > maxInputBytes) {
-            return Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0,
-                    "is " + Sizes.format(size) + ", larger than the limit of "
-                    + Sizes.format(maxInputBytes) + " for one input (--max-input-size); it was not parsed");
+            return Diagnostic.inputAt(
+                    INPUT_TOO_LARGE,
+                    label,
+                    0,
+                    0,
+                    "is " + Sizes.format(size) + ", larger than the limit of " + Sizes.format(maxInputBytes)
+                            + " for one input (--max-input-size); it was not parsed");
         }
         if (size > budget.remaining()) {
-            return Diagnostic.inputAt(INPUT_TOO_LARGE, label, 0, 0,
-                    "would take the inputs of this evaluation past the limit of "
-                    + Sizes.format(budget.limit()) + " in all (--max-total-input-size); it was not parsed");
+            return Diagnostic.inputAt(
+                    INPUT_TOO_LARGE,
+                    label,
+                    0,
+                    0,
+                    "would take the inputs of this evaluation past the limit of " + Sizes.format(budget.limit())
+                            + " in all (--max-total-input-size); it was not parsed");
         }
         return null;
     }
@@ -370,15 +431,21 @@ public final class DocumentReader {
             return new Result(new Document(label, tree, parsed.locations()), List.of());
         } catch (JsonProcessingException e) {
             // A parser's limit carries no location: where the parser stopped is the place.
-            JsonLocation at = e.getLocation() != null || parser == null ? e.getLocation() : parser.currentTokenLocation();
+            JsonLocation at =
+                    e.getLocation() != null || parser == null ? e.getLocation() : parser.currentTokenLocation();
             int line = at == null ? 0 : Math.max(0, at.getLineNr());
             int column = at == null ? 0 : Math.max(0, at.getColumnNr());
-            boolean limit = e instanceof StreamConstraintsException || YamlScreen.isCodePointLimit(e.getOriginalMessage());
-            return failed(Diagnostic.inputAt(limit ? INPUT_TOO_LARGE : SYNTAX_ERROR, label, line, column,
+            boolean limit =
+                    e instanceof StreamConstraintsException || YamlScreen.isCodePointLimit(e.getOriginalMessage());
+            return failed(Diagnostic.inputAt(
+                    limit ? INPUT_TOO_LARGE : SYNTAX_ERROR,
+                    label,
+                    line,
+                    column,
                     limit ? Sizes.limitMessage(e.getOriginalMessage()) : firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
-            return failed(Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0,
-                    "cannot read the document: " + e.getMessage()));
+            return failed(
+                    Diagnostic.inputAt(UNREADABLE_FILE, label, 0, 0, "cannot read the document: " + e.getMessage()));
         }
     }
 
@@ -396,6 +463,8 @@ public final class DocumentReader {
         first = (source < 0 ? first : first.substring(0, source)).strip();
         // Jackson's advice to its own users ("enable `JsonReadFeature.X` to allow") is no advice to ours.
         String plain = first.replaceAll(": enable `[^`]*` to allow$", "");
-        return plain.startsWith("Non-standard token") ? plain + ": JSON has no NaN or Infinity, every number must be finite" : plain;
+        return plain.startsWith("Non-standard token")
+                ? plain + ": JSON has no NaN or Infinity, every number must be finite"
+                : plain;
     }
 }

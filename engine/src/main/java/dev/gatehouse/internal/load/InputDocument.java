@@ -3,7 +3,6 @@ package dev.gatehouse.internal.load;
 import dev.gatehouse.model.EnvironmentReadback;
 import dev.gatehouse.model.ReleaseEvidence;
 import dev.gatehouse.model.RiskException;
-
 import java.lang.reflect.RecordComponent;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,6 +17,7 @@ public enum InputDocument {
     EXCEPTION("exception", RiskException.class);
 
     private final String wire;
+
     @SuppressWarnings("ImmutableEnumChecker") // Set.copyOf: unmodifiable
     private final Set<String> fields;
 

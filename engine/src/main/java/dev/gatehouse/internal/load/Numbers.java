@@ -58,7 +58,9 @@ public final class Numbers {
         }
         if (n.isBigDecimal()) {
             BigDecimal d = n.decimalValue();
-            return Double.isInfinite(d.doubleValue()) ? "is too large (it reads as infinity): every number must be finite" : null;
+            return Double.isInfinite(d.doubleValue())
+                    ? "is too large (it reads as infinity): every number must be finite"
+                    : null;
         }
         if (n.isBigInteger() && !n.canConvertToLong()) {
             return "is out of range: a whole number must be between -9223372036854775808 and 9223372036854775807";

@@ -18,7 +18,8 @@ public final class Sizes {
         for (long[] unit : new long[][] {{GIB, 'G'}, {MIB, 'M'}, {KIB, 'K'}}) {
             if (bytes >= unit[0]) {
                 String u = (char) unit[1] + "iB";
-                return bytes % unit[0] == 0 ? bytes / unit[0] + " " + u
+                return bytes % unit[0] == 0
+                        ? bytes / unit[0] + " " + u
                         : String.format(Locale.ROOT, "%.1f %s", (double) bytes / unit[0], u);
             }
         }

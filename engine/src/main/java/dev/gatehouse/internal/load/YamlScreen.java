@@ -40,8 +40,9 @@ final class YamlScreen {
         List<Diagnostic> out = new ArrayList<>();
         int more = 0;
         int documents = 0;
-        Parser parser = new ParserImpl(new StreamReader(new InputStreamReader(new ByteArrayInputStream(bytes),
-                StandardCharsets.UTF_8)), options);
+        Parser parser = new ParserImpl(
+                new StreamReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)),
+                options);
         try {
             while (parser.peekEvent() != null) {
                 Event e = parser.getEvent();
@@ -56,7 +57,8 @@ final class YamlScreen {
                             + " write the value out in full";
                 }
                 if (problem == null) {
-                    String tag = e instanceof ScalarEvent s ? s.getTag()
+                    String tag = e instanceof ScalarEvent s
+                            ? s.getTag()
                             : e instanceof CollectionStartEvent c ? c.getTag() : null;
                     if (tag != null) {
                         problem = "tag " + shorthand(tag) + ": explicit YAML tags are not allowed in input documents;"
@@ -66,8 +68,12 @@ final class YamlScreen {
                 if (problem != null) {
                     if (out.size() < MAX_REPORTED) {
                         Mark m = e.getStartMark();
-                        out.add(Diagnostic.inputAt(UNSUPPORTED_YAML, label, m == null ? 0 : m.getLine() + 1,
-                                m == null ? 0 : m.getColumn() + 1, problem));
+                        out.add(Diagnostic.inputAt(
+                                UNSUPPORTED_YAML,
+                                label,
+                                m == null ? 0 : m.getLine() + 1,
+                                m == null ? 0 : m.getColumn() + 1,
+                                problem));
                     } else {
                         more++;
                     }
@@ -83,7 +89,11 @@ final class YamlScreen {
         }
         if (more > 0) {
             Diagnostic last = out.get(out.size() - 1);
-            out.add(Diagnostic.inputAt(UNSUPPORTED_YAML, label, last.line(), last.column() + 1,
+            out.add(Diagnostic.inputAt(
+                    UNSUPPORTED_YAML,
+                    label,
+                    last.line(),
+                    last.column() + 1,
                     more + " more anchors, aliases, tags or documents after this one are not listed"));
         }
         return out;

@@ -5,9 +5,9 @@ import static dev.gatehouse.model.DiagnosticCode.UNCLOSED_RULE;
 import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_FACT_FIELD;
 import static dev.gatehouse.model.DiagnosticCode.UNKNOWN_FACT_TYPE;
 
+import dev.gatehouse.internal.text.Suggest;
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.DiagnosticCode;
-import dev.gatehouse.internal.text.Suggest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +55,14 @@ final class CompileErrors {
         hideFollowOns(out, drls);
         for (Unclosed u : unclosed) {
             if (u.note != null) {
-                out.add(Diagnostic.rule(UNCLOSED_RULE, u.drl.label(), u.line, u.column, "rule \"" + u.name
-                        + "\" is not closed: write end after its consequence, before " + u.next).withNote(drools(u.note)));
+                out.add(Diagnostic.rule(
+                                UNCLOSED_RULE,
+                                u.drl.label(),
+                                u.line,
+                                u.column,
+                                "rule \"" + u.name + "\" is not closed: write end after its consequence, before "
+                                        + u.next)
+                        .withNote(drools(u.note)));
             }
         }
         return out;
@@ -69,7 +75,8 @@ final class CompileErrors {
     private static void hideFollowOns(List<Diagnostic> out, List<RuleSource> drls) {
         List<int[]> causes = new ArrayList<>(); // {drl index, first line, last line} of rules with a translated cause
         List<Diagnostic> translated = out.stream()
-                .filter(d -> d.is(UNKNOWN_FACT_TYPE) || d.is(UNKNOWN_FACT_FIELD)).toList();
+                .filter(d -> d.is(UNKNOWN_FACT_TYPE) || d.is(UNKNOWN_FACT_FIELD))
+                .toList();
         for (Diagnostic t : translated) {
             for (int i = 0; i < drls.size(); i++) {
                 if (drls.get(i).label().equals(t.file()) && t.line() > 0) {
@@ -77,8 +84,10 @@ final class CompileErrors {
                 }
             }
         }
-        out.removeIf(d -> d.is(RULE_COMPILE_ERROR) && causes.stream().anyMatch(c ->
-                drls.get(c[0]).label().equals(d.file()) && (d.line() <= 0 || (d.line() >= c[1] && d.line() <= c[2]))));
+        out.removeIf(d -> d.is(RULE_COMPILE_ERROR)
+                && causes.stream()
+                        .anyMatch(c -> drls.get(c[0]).label().equals(d.file())
+                                && (d.line() <= 0 || (d.line() >= c[1] && d.line() <= c[2]))));
     }
 
     /** {drl index, first line, last line} of the rule around a line (the lines from its header to its end). */
@@ -107,8 +116,13 @@ final class CompileErrors {
             if (type.isPresent()) {
                 String name = m.group(2);
                 int column = columnOf(drls, d, name);
-                return Diagnostic.rule(UNKNOWN_FACT_FIELD, d.file(), d.line(), column > 0 ? column : d.column(),
-                        noField(type.get(), name, FactModel.fields(type.get()))).withNote(drools(text));
+                return Diagnostic.rule(
+                                UNKNOWN_FACT_FIELD,
+                                d.file(),
+                                d.line(),
+                                column > 0 ? column : d.column(),
+                                noField(type.get(), name, FactModel.fields(type.get())))
+                        .withNote(drools(text));
             }
         }
         m = UNDEFINED_METHOD.matcher(text);
@@ -118,8 +132,10 @@ final class CompileErrors {
             int[] at = inRule(drls, d, Pattern.compile("\\.\\s*(" + Pattern.quote(name) + ")\\s*\\("));
             SortedSet<String> known = new TreeSet<>(FactModel.fields(type));
             known.addAll(FactModel.methods(type));
-            String message = m.group(2).isBlank() ? noField(type, name, known)
-                    : type.getSimpleName() + " has no method " + name + "(" + m.group(2) + ")" + Suggest.didYouMean(name, known);
+            String message = m.group(2).isBlank()
+                    ? noField(type, name, known)
+                    : type.getSimpleName() + " has no method " + name + "(" + m.group(2) + ")"
+                            + Suggest.didYouMean(name, known);
             return at(d, at, UNKNOWN_FACT_FIELD, message).withNote(drools(text));
         }
         m = OBJECT_TYPE.matcher(text);
@@ -133,9 +149,17 @@ final class CompileErrors {
                 }
             }
             String suggestion = Suggest.didYouMean(name, known);
-            return Diagnostic.rule(UNKNOWN_FACT_TYPE, d.file(), d.line(), d.column(), "no fact type " + name
-                    + suggestion + (suggestion.isEmpty() ? ": the facts are the types of " + FactModel.PACKAGE
-                            + " (docs/authoring.md) and the types the rulebase declares" : ""))
+            return Diagnostic.rule(
+                            UNKNOWN_FACT_TYPE,
+                            d.file(),
+                            d.line(),
+                            d.column(),
+                            "no fact type " + name
+                                    + suggestion
+                                    + (suggestion.isEmpty()
+                                            ? ": the facts are the types of " + FactModel.PACKAGE
+                                                    + " (docs/authoring.md) and the types the rulebase declares"
+                                            : ""))
                     .withNote(drools(text));
         }
         if (text.startsWith("Rule Compilation error")) {
@@ -146,8 +170,8 @@ final class CompileErrors {
 
     private static String noField(Class<?> type, String name, SortedSet<String> known) {
         String suggestion = Suggest.didYouMean(name, known);
-        return type.getSimpleName() + " has no field " + name + (suggestion.isEmpty()
-                ? ": its fields are " + String.join(", ", FactModel.fields(type)) : suggestion);
+        return type.getSimpleName() + " has no field " + name
+                + (suggestion.isEmpty() ? ": its fields are " + String.join(", ", FactModel.fields(type)) : suggestion);
     }
 
     private static String drools(String text) {
@@ -155,7 +179,8 @@ final class CompileErrors {
     }
 
     private static Diagnostic at(Diagnostic d, int[] at, DiagnosticCode code, String message) {
-        return at == null ? new Diagnostic(code, d.severity(), message, d.file(), d.line(), d.column(), d.pointer())
+        return at == null
+                ? new Diagnostic(code, d.severity(), message, d.file(), d.line(), d.column(), d.pointer())
                 : Diagnostic.rule(code, d.file(), at[0], at[1], message);
     }
 
@@ -196,7 +221,10 @@ final class CompileErrors {
      * rule declared at {@code d}'s line, else in the whole rule; comments and strings do not count.
      */
     private static int[] inRule(List<RuleSource> drls, Diagnostic d, Pattern p) {
-        RuleSource drl = drls.stream().filter(x -> x.label().equals(d.file())).findFirst().orElse(null);
+        RuleSource drl = drls.stream()
+                .filter(x -> x.label().equals(d.file()))
+                .findFirst()
+                .orElse(null);
         if (drl == null || d.line() <= 0) {
             return null;
         }
@@ -220,7 +248,10 @@ final class CompileErrors {
 
     /** The column of {@code name} as a whole word on {@code d}'s line (at or after its column), or 0. */
     private static int columnOf(List<RuleSource> drls, Diagnostic d, String name) {
-        RuleSource drl = drls.stream().filter(x -> x.label().equals(d.file())).findFirst().orElse(null);
+        RuleSource drl = drls.stream()
+                .filter(x -> x.label().equals(d.file()))
+                .findFirst()
+                .orElse(null);
         if (drl == null || d.line() <= 0) {
             return 0;
         }
@@ -228,7 +259,8 @@ final class CompileErrors {
         if (d.line() > lines.length) {
             return 0;
         }
-        Matcher m = Pattern.compile("(?<![\\w$.])" + Pattern.quote(name) + "\\b").matcher(lines[d.line() - 1]);
+        Matcher m =
+                Pattern.compile("(?<![\\w$.])" + Pattern.quote(name) + "\\b").matcher(lines[d.line() - 1]);
         return m.find() ? m.start() + 1 : 0;
     }
 
@@ -259,7 +291,8 @@ final class CompileErrors {
 
         /** A syntax error in this file at or after the rule's header: a consequence of the missing end. */
         boolean covers(Diagnostic d) {
-            return d.file().equals(drl.label()) && (d.line() >= line || d.line() <= 0)
+            return d.file().equals(drl.label())
+                    && (d.line() >= line || d.line() <= 0)
                     && (d.message().startsWith("[ERR ") || d.message().startsWith("Parser returned a null Package"));
         }
     }
@@ -268,7 +301,8 @@ final class CompileErrors {
     private static List<Unclosed> unclosed(List<Diagnostic> raw, List<RuleSource> drls) {
         List<Unclosed> out = new ArrayList<>();
         for (RuleSource drl : drls) {
-            if (raw.stream().noneMatch(d -> d.file().equals(drl.label()) && d.message().startsWith("[ERR "))) {
+            if (raw.stream()
+                    .noneMatch(d -> d.file().equals(drl.label()) && d.message().startsWith("[ERR "))) {
                 continue;
             }
             String code = DrlText.mask(drl.text(), false);
@@ -281,7 +315,9 @@ final class CompileErrors {
                 }
                 int[] pos = DrlText.position(code, rule.start(1));
                 int[] nextPos = DrlText.position(code, stop);
-                String next = stop < code.length() ? "the " + header.group(1) + " at line " + nextPos[0] : "the end of the file";
+                String next = stop < code.length()
+                        ? "the " + header.group(1) + " at line " + nextPos[0]
+                        : "the end of the file";
                 out.add(new Unclosed(drl, rule.group(2), pos[0], pos[1], next));
             }
         }

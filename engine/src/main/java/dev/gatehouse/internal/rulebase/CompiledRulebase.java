@@ -25,7 +25,7 @@ public record CompiledRulebase(
 
     /** The same rulebase with another enforcement table (what-if and tests). */
     public CompiledRulebase withEnforcement(EnforcementTable table) {
-        return new CompiledRulebase(kieBase, table, settings, rules, sources, digest + "+enforcement-override",
-                precompiled);
+        return new CompiledRulebase(
+                kieBase, table, settings, rules, sources, digest + "+enforcement-override", precompiled);
     }
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.internal.rulebase;
 
-import dev.gatehouse.internal.rulebase.RuleSource;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +49,18 @@ public final class DrlReader {
             }
             int line = r.getLine();
             int column = r.getColumn() + 1;
-            out.add(new RuleDecl(source.label(), pkg.getName(), r.getName(), line, column,
+            out.add(new RuleDecl(
+                    source.label(),
+                    pkg.getName(),
+                    r.getName(),
+                    line,
+                    column,
                     value(control),
                     control == null || control.getLine() <= 0 ? line : control.getLine(),
                     control == null || control.getLine() <= 0 ? column : control.getColumn() + 1,
-                    value(r.getAnnotation("family")), value(r.getAnnotation("description")), guards));
+                    value(r.getAnnotation("family")),
+                    value(r.getAnnotation("description")),
+                    guards));
         }
         return new Parsed(out, true, pkg);
     }
@@ -65,7 +71,9 @@ public final class DrlReader {
                 for (BaseDescr c : p.getConstraint().getDescrs()) {
                     Matcher m = GUARD.matcher(c.getText() == null ? "" : c.getText());
                     if (m.matches()) {
-                        out.add(new RuleDecl.Guard(m.group(1), c.getLine() > 0 ? c.getLine() : p.getLine(),
+                        out.add(new RuleDecl.Guard(
+                                m.group(1),
+                                c.getLine() > 0 ? c.getLine() : p.getLine(),
                                 (c.getLine() > 0 ? c.getColumn() : p.getColumn()) + 1));
                     }
                 }

@@ -68,31 +68,50 @@ public final class EnforcementTable {
         List<Diagnostic> problems = new ArrayList<>();
         List<CsvTable.Row> rows = CsvTable.parse(text);
         if (rows.isEmpty()) {
-            problems.add(Diagnostic.rule(ENFORCEMENT_TABLE, label, 1, 1,
-                    "the enforcement table is empty: it needs a header row"));
+            problems.add(Diagnostic.rule(
+                    ENFORCEMENT_TABLE, label, 1, 1, "the enforcement table is empty: it needs a header row"));
             return new Parsed(null, problems);
         }
         CsvTable.Row header = rows.get(0);
         Map<Environment, Integer> columnOf = new EnumMap<>(Environment.class);
         if (!header.get(0).equals("control")) {
-            problems.add(Diagnostic.rule(ENFORCEMENT_TABLE, label, header.line(), 1,
+            problems.add(Diagnostic.rule(
+                    ENFORCEMENT_TABLE,
+                    label,
+                    header.line(),
+                    1,
                     "the first column of the header must be 'control', not '" + header.get(0) + "'"));
         }
         for (int i = 1; i < header.cells().size(); i++) {
             String name = header.get(i);
             Environment env = environment(name);
             if (env == null) {
-                problems.add(Diagnostic.rule(ENFORCEMENT_TABLE, label, header.line(), header.columnOf(i),
-                        "column '" + name + "' is not an environment of the path (kind, dev-control, demo, staging, production)"));
+                problems.add(
+                        Diagnostic.rule(
+                                ENFORCEMENT_TABLE,
+                                label,
+                                header.line(),
+                                header.columnOf(i),
+                                "column '" + name
+                                        + "' is not an environment of the path (kind, dev-control, demo, staging, production)"));
             } else if (columnOf.putIfAbsent(env, i) != null) {
-                problems.add(Diagnostic.rule(ENFORCEMENT_TABLE, label, header.line(), header.columnOf(i),
+                problems.add(Diagnostic.rule(
+                        ENFORCEMENT_TABLE,
+                        label,
+                        header.line(),
+                        header.columnOf(i),
                         "environment column '" + name + "' appears twice"));
             }
         }
         for (Environment env : Environment.values()) {
             if (!columnOf.containsKey(env)) {
-                problems.add(Diagnostic.rule(MISSING_ENVIRONMENT_COLUMN, label, header.line(), 1,
-                        "environment column '" + env.wire() + "' is missing: every control needs a level in every environment"));
+                problems.add(Diagnostic.rule(
+                        MISSING_ENVIRONMENT_COLUMN,
+                        label,
+                        header.line(),
+                        1,
+                        "environment column '" + env.wire()
+                                + "' is missing: every control needs a level in every environment"));
             }
         }
         Map<String, Map<Environment, String>> levels = new LinkedHashMap<>();
@@ -104,21 +123,33 @@ public final class EnforcementTable {
                 continue;
             }
             if (lines.containsKey(control)) {
-                problems.add(Diagnostic.rule(ENFORCEMENT_TABLE, label, row.line(), 1,
+                problems.add(Diagnostic.rule(
+                        ENFORCEMENT_TABLE,
+                        label,
+                        row.line(),
+                        1,
                         "control " + control + " already has a row at line " + lines.get(control)));
                 continue;
             }
             if (row.cells().size() > header.cells().size()) {
-                problems.add(Diagnostic.rule(ENFORCEMENT_TABLE, label, row.line(), row.columnOf(header.cells().size()),
+                problems.add(Diagnostic.rule(
+                        ENFORCEMENT_TABLE,
+                        label,
+                        row.line(),
+                        row.columnOf(header.cells().size()),
                         "row of " + control + " has more cells than the header"));
             }
             Map<Environment, String> byEnv = new EnumMap<>(Environment.class);
             for (Map.Entry<Environment, Integer> col : columnOf.entrySet()) {
                 String level = row.get(col.getValue());
                 if (!LEVELS.contains(level)) {
-                    problems.add(Diagnostic.rule(BAD_ENFORCEMENT_LEVEL, label, row.line(), row.columnOf(col.getValue()),
-                            "enforcement of " + control + " in " + col.getKey().wire() + " must be hard, soft, advisory or off, not '"
-                                    + level + "'"));
+                    problems.add(Diagnostic.rule(
+                            BAD_ENFORCEMENT_LEVEL,
+                            label,
+                            row.line(),
+                            row.columnOf(col.getValue()),
+                            "enforcement of " + control + " in " + col.getKey().wire()
+                                    + " must be hard, soft, advisory or off, not '" + level + "'"));
                     level = "hard";
                 }
                 byEnv.put(col.getKey(), level);
@@ -126,7 +157,9 @@ public final class EnforcementTable {
             levels.put(control, byEnv);
             lines.put(control, row.line());
         }
-        return problems.isEmpty() ? new Parsed(new EnforcementTable(levels, lines), List.of()) : new Parsed(null, problems);
+        return problems.isEmpty()
+                ? new Parsed(new EnforcementTable(levels, lines), List.of())
+                : new Parsed(null, problems);
     }
 
     private static Environment environment(String name) {

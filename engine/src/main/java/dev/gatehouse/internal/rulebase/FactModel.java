@@ -67,8 +67,11 @@ public final class FactModel {
         }
         for (Method m : type.getMethods()) {
             String n = m.getName();
-            if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class
-                    && n.length() > 3 && n.startsWith("get")) {
+            if (m.getParameterCount() == 0
+                    && !Modifier.isStatic(m.getModifiers())
+                    && m.getDeclaringClass() != Object.class
+                    && n.length() > 3
+                    && n.startsWith("get")) {
                 out.add(Character.toLowerCase(n.charAt(3)) + n.substring(4));
             }
         }
@@ -79,7 +82,8 @@ public final class FactModel {
     public static SortedSet<String> methods(Class<?> type) {
         SortedSet<String> out = new TreeSet<>();
         for (Method m : type.getMethods()) {
-            if (!Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class
+            if (!Modifier.isStatic(m.getModifiers())
+                    && m.getDeclaringClass() != Object.class
                     && !List.of("equals", "hashCode", "toString").contains(m.getName())) {
                 out.add(m.getName());
             }

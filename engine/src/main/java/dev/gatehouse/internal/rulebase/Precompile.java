@@ -45,11 +45,13 @@ public final class Precompile {
         Path guardDrl = classes.resolve(RulebaseCompiler.PRECOMPILED_DRL);
         deleteTree(pluginDrl);
         deleteTree(guardDrl);
-        List<RuleSource> drls = RuleSources.fromDirectory(rules).stream().filter(RuleSource::isDrl).toList();
+        List<RuleSource> drls = RuleSources.fromDirectory(rules).stream()
+                .filter(RuleSource::isDrl)
+                .toList();
         List<String> problems = problems(drls);
         if (!problems.isEmpty()) {
-            log.println("[WARNING] gatehouse: " + rules + " is not precompiled: " + problems.size()
-                    + " problem" + (problems.size() == 1 ? "" : "s") + ", the first: " + problems.get(0));
+            log.println("[WARNING] gatehouse: " + rules + " is not precompiled: " + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + ", the first: " + problems.get(0));
             log.println("[WARNING] gatehouse: the engine compiles these rules at run time and reports every error"
                     + " (./gatehouse check)");
             return false;

@@ -35,15 +35,15 @@ import org.kie.api.definition.rule.Rule;
 /** Compiles rule sources into a {@link CompiledRulebase}, or reports why it cannot. */
 public final class RulebaseCompiler {
     /** Every code of a DRL that does not compile: these stop a rulebase before any lint of its structure. */
-    public static final java.util.Set<DiagnosticCode> COMPILE_CODES = java.util.Set.of(
-            RULE_COMPILE_ERROR, UNKNOWN_FACT_FIELD, UNKNOWN_FACT_TYPE,
-            UNCLOSED_RULE, FORBIDDEN_CALL);
+    public static final java.util.Set<DiagnosticCode> COMPILE_CODES =
+            java.util.Set.of(RULE_COMPILE_ERROR, UNKNOWN_FACT_FIELD, UNKNOWN_FACT_TYPE, UNCLOSED_RULE, FORBIDDEN_CALL);
 
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
     /** How Drools names a rule in a message: {@code rule "X"}, {@code Rule "X"} or {@code Rule name='X'}. */
     private static final java.util.regex.Pattern RULE_NAME =
             java.util.regex.Pattern.compile("(?i)rule(?: name=)?\\s*[\"']([^\"']+)[\"']");
+
     private static final java.util.regex.Pattern MVEL_LINE_COLUMN =
             java.util.regex.Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
     private static final java.util.regex.Pattern LINE_COLUMN = java.util.regex.Pattern.compile("Line (\\d+):(\\d+)");
@@ -78,10 +78,15 @@ public final class RulebaseCompiler {
                 return null;
             }
             // The index lists the generated model classes, after a version header.
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList()) {
                 String name = line.strip();
                 if (!name.isEmpty() && !name.startsWith("Drools-Model-Version")) {
-                    models.add(Class.forName(name, true, loader).asSubclass(Model.class).getConstructor().newInstance());
+                    models.add(Class.forName(name, true, loader)
+                            .asSubclass(Model.class)
+                            .getConstructor()
+                            .newInstance());
                 }
             }
         } catch (java.io.IOException | ReflectiveOperationException | ClassCastException e) {
@@ -110,12 +115,15 @@ public final class RulebaseCompiler {
                 return false;
             }
             java.util.Set<String> compiled = new java.util.TreeSet<>();
-            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList()) {
                 if (!line.isBlank()) {
                     compiled.add(line.strip());
                 }
             }
-            if (!compiled.equals(new java.util.TreeSet<>(drls.stream().map(RuleSource::path).toList()))) {
+            if (!compiled.equals(
+                    new java.util.TreeSet<>(drls.stream().map(RuleSource::path).toList()))) {
                 return false;
             }
         } catch (java.io.IOException e) {
@@ -142,20 +150,29 @@ public final class RulebaseCompiler {
         RuleSource settingsFile = find(sources, RuleSources.SETTINGS);
         List<RuleSource> drls = sources.stream().filter(RuleSource::isDrl).toList();
         if (enforcementFile == null) {
-            problems.add(Diagnostic.rule(MISSING_RULEBASE_FILE, where + "/" + RuleSources.ENFORCEMENT, 0, 0,
+            problems.add(Diagnostic.rule(
+                    MISSING_RULEBASE_FILE,
+                    where + "/" + RuleSources.ENFORCEMENT,
+                    0,
+                    0,
                     "the rulebase has no enforcement table"));
         }
         if (settingsFile == null) {
-            problems.add(Diagnostic.rule(MISSING_RULEBASE_FILE, where + "/" + RuleSources.SETTINGS, 0, 0,
+            problems.add(Diagnostic.rule(
+                    MISSING_RULEBASE_FILE,
+                    where + "/" + RuleSources.SETTINGS,
+                    0,
+                    0,
                     "the rulebase has no settings table"));
         }
         if (drls.isEmpty()) {
             problems.add(Diagnostic.rule(MISSING_RULEBASE_FILE, where, 0, 0, "the rulebase has no .drl rule file"));
         }
-        EnforcementTable.Parsed table = enforcementFile == null ? null
+        EnforcementTable.Parsed table = enforcementFile == null
+                ? null
                 : EnforcementTable.parse(enforcementFile.text(), enforcementFile.label());
-        SettingsTable.Parsed settings = settingsFile == null ? null
-                : SettingsTable.parse(settingsFile.text(), settingsFile.label());
+        SettingsTable.Parsed settings =
+                settingsFile == null ? null : SettingsTable.parse(settingsFile.text(), settingsFile.label());
         if (table != null) {
             problems.addAll(table.diagnostics());
         }
@@ -167,8 +184,16 @@ public final class RulebaseCompiler {
             problems.sort(Diagnostic.ORDER);
             return new Result(null, problems);
         }
-        return new Result(new CompiledRulebase(kieBase, table.table(), settings.settings(), rules(kieBase), sources,
-                digest(sources), precompiled != null), List.of());
+        return new Result(
+                new CompiledRulebase(
+                        kieBase,
+                        table.table(),
+                        settings.settings(),
+                        rules(kieBase),
+                        sources,
+                        digest(sources),
+                        precompiled != null),
+                List.of());
     }
 
     /**
@@ -288,9 +313,10 @@ public final class RulebaseCompiler {
     }
 
     private static final String GENERATED_PROJECT_MODEL = "org/drools/project/model/";
-    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
-    private static final java.util.regex.Pattern RESERVED =
-            java.util.regex.Pattern.compile("(?:java|javax|jdk|sun|com\\.sun|org\\.drools|org\\.kie|org\\.objectweb|dev\\.gatehouse)(?:\\..*)?");
+    private static final java.util.regex.Pattern PACKAGE =
+            java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    private static final java.util.regex.Pattern RESERVED = java.util.regex.Pattern.compile(
+            "(?:java|javax|jdk|sun|com\\.sun|org\\.drools|org\\.kie|org\\.objectweb|dev\\.gatehouse)(?:\\..*)?");
 
     /** A DRL package inside the JDK's, Drools' or Gatehouse's own would let generated classes pose as theirs. */
     private static List<Diagnostic> reservedPackages(List<RuleSource> drls) {
@@ -300,8 +326,14 @@ public final class RulebaseCompiler {
             java.util.regex.Matcher m = PACKAGE.matcher(code);
             if (m.find() && RESERVED.matcher(m.group(1)).matches()) {
                 int[] pos = DrlText.position(code, m.start(1));
-                out.add(Diagnostic.rule(FORBIDDEN_CALL, drl.label(), pos[0], pos[1], "package " + m.group(1)
-                        + " belongs to the JDK, Drools or Gatehouse: a rulebase declares a package of its own (such as gatehouse.rules)"));
+                out.add(
+                        Diagnostic.rule(
+                                FORBIDDEN_CALL,
+                                drl.label(),
+                                pos[0],
+                                pos[1],
+                                "package " + m.group(1)
+                                        + " belongs to the JDK, Drools or Gatehouse: a rulebase declares a package of its own (such as gatehouse.rules)"));
             }
         }
         return out;
@@ -322,7 +354,8 @@ public final class RulebaseCompiler {
         }
         Map<String, int[]> functions = new LinkedHashMap<>(); // name -> {drl index, start offset}
         for (int i = 0; i < drls.size(); i++) {
-            java.util.regex.Matcher m = FUNCTION.matcher(DrlText.mask(drls.get(i).text(), true));
+            java.util.regex.Matcher m =
+                    FUNCTION.matcher(DrlText.mask(drls.get(i).text(), true));
             while (m.find()) {
                 functions.putIfAbsent(m.group(1), new int[] {i, m.start()});
             }
@@ -341,13 +374,23 @@ public final class RulebaseCompiler {
                     + " pure JDK methods";
             if (from == null || from.isEmpty()) {
                 RuleSource first = drls.get(0);
-                out.add(Diagnostic.rule(FORBIDDEN_CALL, first.label(), 1, 1, "generated class " + f.className().replace('/', '.')
-                        + " " + what));
+                out.add(Diagnostic.rule(
+                        FORBIDDEN_CALL,
+                        first.label(),
+                        1,
+                        1,
+                        "generated class " + f.className().replace('/', '.') + " " + what));
                 continue;
             }
             for (SafeSubset.Origin o : from) {
-                out.add(o.rule() != null ? atRule(drls, o.rule(), f.token(), "rule \"" + o.rule() + "\" " + what)
-                        : atFunction(drls, functions.get(o.function()), f.token(), "function " + o.function() + " " + what));
+                out.add(
+                        o.rule() != null
+                                ? atRule(drls, o.rule(), f.token(), "rule \"" + o.rule() + "\" " + what)
+                                : atFunction(
+                                        drls,
+                                        functions.get(o.function()),
+                                        f.token(),
+                                        "function " + o.function() + " " + what));
             }
         }
         List<Diagnostic> sorted = new ArrayList<>(out);
@@ -363,7 +406,8 @@ public final class RulebaseCompiler {
                 continue;
             }
             int start = offsetOfLine(code, line);
-            java.util.regex.Matcher end = java.util.regex.Pattern.compile("(?m)^\\s*end\\s*$").matcher(code);
+            java.util.regex.Matcher end =
+                    java.util.regex.Pattern.compile("(?m)^\\s*end\\s*$").matcher(code);
             int stop = end.find(start) ? end.end() : code.length();
             return locate(drl, code, start, stop, token, message);
         }
@@ -373,7 +417,8 @@ public final class RulebaseCompiler {
     private static Diagnostic atFunction(List<RuleSource> drls, int[] declared, String token, String message) {
         RuleSource drl = drls.get(declared[0]);
         String code = DrlText.mask(drl.text(), true);
-        java.util.regex.Matcher next = java.util.regex.Pattern.compile("(?m)^\\s*(?:function|rule|query|declare)\\b").matcher(code);
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("(?m)^\\s*(?:function|rule|query|declare)\\b")
+                .matcher(code);
         int stop = next.find(declared[1] + 1) ? next.start() : code.length();
         return locate(drl, code, declared[1], stop, token, message);
     }
@@ -385,12 +430,23 @@ public final class RulebaseCompiler {
     private static Diagnostic locate(RuleSource drl, String code, int start, int stop, String token, String message) {
         int dot = token.lastIndexOf('.');
         String member = token.substring(dot + 1);
-        java.util.regex.Matcher qualified = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(token.substring(0, dot + 1))
-                .replace(".", "\\E\\s*\\.\\s*\\Q") + "(" + java.util.regex.Pattern.quote(member) + ")\\b").matcher(code).region(start, stop);
-        java.util.regex.Matcher bare = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(member) + "\\b")
-                .matcher(code).region(start, stop);
-        int at = dot > 0 && qualified.find() ? qualified.start(1) : bare.find() ? bare.start()
-                : start + (code.substring(start).length() - code.substring(start).stripLeading().length());
+        java.util.regex.Matcher qualified = java.util.regex.Pattern.compile("\\b"
+                        + java.util.regex.Pattern.quote(token.substring(0, dot + 1))
+                                .replace(".", "\\E\\s*\\.\\s*\\Q") + "(" + java.util.regex.Pattern.quote(member)
+                        + ")\\b")
+                .matcher(code)
+                .region(start, stop);
+        java.util.regex.Matcher bare = java.util.regex.Pattern.compile(
+                        "\\b" + java.util.regex.Pattern.quote(member) + "\\b")
+                .matcher(code)
+                .region(start, stop);
+        int at = dot > 0 && qualified.find()
+                ? qualified.start(1)
+                : bare.find()
+                        ? bare.start()
+                        : start
+                                + (code.substring(start).length()
+                                        - code.substring(start).stripLeading().length());
         int[] pos = DrlText.position(code, at);
         return Diagnostic.rule(FORBIDDEN_CALL, drl.label(), pos[0], pos[1], message);
     }
@@ -410,7 +466,8 @@ public final class RulebaseCompiler {
      * (e.g. {@code Unable to resolve ObjectType 'X'}) is on that line, else the line's first non-blank character.
      */
     static int columnOnLine(List<RuleSource> drls, String file, int line, String message) {
-        RuleSource drl = drls.stream().filter(d -> d.label().equals(file)).findFirst().orElse(null);
+        RuleSource drl =
+                drls.stream().filter(d -> d.label().equals(file)).findFirst().orElse(null);
         String[] lines = drl == null ? new String[0] : drl.text().split("\\R", -1);
         if (line > lines.length) {
             return 1;
@@ -443,8 +500,14 @@ public final class RulebaseCompiler {
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
                 Map<String, Object> meta = r.getMetaData();
-                out.put(r.getName(), new RuleInfo(r.getName(), p.getName(), text(meta.get("control")),
-                        text(meta.get("family")), text(description(meta))));
+                out.put(
+                        r.getName(),
+                        new RuleInfo(
+                                r.getName(),
+                                p.getName(),
+                                text(meta.get("control")),
+                                text(meta.get("family")),
+                                text(description(meta))));
             }
         }
         return out;
@@ -475,14 +538,16 @@ public final class RulebaseCompiler {
     static String digest(List<RuleSource> sources) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            sources.stream().sorted(java.util.Comparator.comparing(RuleSource::path)).forEach(s -> {
-                md.update(s.path().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                byte[] c = s.content();
-                md.update(Long.toString(c.length).getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(c);
-            });
+            sources.stream()
+                    .sorted(java.util.Comparator.comparing(RuleSource::path))
+                    .forEach(s -> {
+                        md.update(s.path().getBytes(StandardCharsets.UTF_8));
+                        md.update((byte) 0);
+                        byte[] c = s.content();
+                        md.update(Long.toString(c.length).getBytes(StandardCharsets.UTF_8));
+                        md.update((byte) 0);
+                        md.update(c);
+                    });
             return "sha256:" + HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

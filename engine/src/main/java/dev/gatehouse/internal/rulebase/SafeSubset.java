@@ -39,52 +39,83 @@ public final class SafeSubset {
     public record Origin(String rule, String function) {}
 
     /** The Drools model classes the executable-model generator emits (printed from the default rulebase, then generalised by arity). */
-    private static final Pattern DROOLS_DSL = Pattern.compile("org/drools/model/(?:PatternDSL(?:\\$[A-Za-z]+)?|DSL|Index(?:\\$ConstraintType)?"
-            + "|Rule(?:\\$Attribute)?|RuleItemBuilder|RuleItem|Model|DomainClassMetadata|BitMask|Variable|Declaration|Argument|PatternDSL\\$PatternDef"
-            + "|view/[A-Za-z0-9$]+|operators/[A-Za-z]+Operator|functions/(?:Block|Predicate|Function)[0-9]+|functions/HashedExpression"
-            + "|functions/PredicateInformation|functions/accumulate/AccumulateFunction|consequences/ConsequenceBuilder(?:\\$_[0-9]+)?"
-            + "|impl/RuleBuilder)"
-            + "|org/drools/modelcompiler/dsl/pattern/D|org/drools/modelcompiler/util/EvaluationUtil"
-            + "|org/drools/core/base/accumulators/[A-Za-z]+AccumulateFunction");
+    private static final Pattern DROOLS_DSL =
+            Pattern.compile("org/drools/model/(?:PatternDSL(?:\\$[A-Za-z]+)?|DSL|Index(?:\\$ConstraintType)?"
+                    + "|Rule(?:\\$Attribute)?|RuleItemBuilder|RuleItem|Model|DomainClassMetadata|BitMask|Variable|Declaration|Argument|PatternDSL\\$PatternDef"
+                    + "|view/[A-Za-z0-9$]+|operators/[A-Za-z]+Operator|functions/(?:Block|Predicate|Function)[0-9]+|functions/HashedExpression"
+                    + "|functions/PredicateInformation|functions/accumulate/AccumulateFunction|consequences/ConsequenceBuilder(?:\\$_[0-9]+)?"
+                    + "|impl/RuleBuilder)"
+                    + "|org/drools/modelcompiler/dsl/pattern/D|org/drools/modelcompiler/util/EvaluationUtil"
+                    + "|org/drools/core/base/accumulators/[A-Za-z]+AccumulateFunction");
     /** The consequence's {@code drools} (executable model) and {@code kcontext}-style helpers: only these methods. */
-    private static final Set<String> CONSEQUENCE_API = Set.of("org/drools/model/Drools",
-            "org/drools/core/rule/consequence/KnowledgeHelper", "org/drools/core/spi/KnowledgeHelper");
+    private static final Set<String> CONSEQUENCE_API = Set.of(
+            "org/drools/model/Drools",
+            "org/drools/core/rule/consequence/KnowledgeHelper",
+            "org/drools/core/spi/KnowledgeHelper");
+
     private static final Set<String> CONSEQUENCE_METHODS = Set.of("insert", "update", "delete");
 
     /** Pure JDK classes: every member unless {@link #DENIED_MEMBERS} says otherwise. */
-    private static final Pattern JDK = Pattern.compile("java/lang/(?:String|StringBuilder|CharSequence|Comparable|Iterable|Math|StrictMath"
-            + "|Integer|Long|Short|Byte|Double|Float|Boolean|Character|Number|Enum|Record"
-            + "|RuntimeException|IllegalArgumentException|IllegalStateException|ArithmeticException"
-            + "|UnsupportedOperationException|NullPointerException|IndexOutOfBoundsException|Exception)"
-            + "|java/util/(?:List|ArrayList|LinkedList|Set|HashSet|LinkedHashSet|TreeSet|SortedSet|NavigableSet|Map|Map\\$Entry"
-            + "|HashMap|LinkedHashMap|TreeMap|SortedMap|NavigableMap|EnumMap|EnumSet|Collection|Collections|Arrays|Iterator"
-            + "|ListIterator|Queue|Deque|ArrayDeque|PriorityQueue|Comparator|Objects|Optional|OptionalInt|OptionalLong"
-            + "|OptionalDouble|StringJoiner|AbstractMap\\$SimpleEntry|AbstractMap\\$SimpleImmutableEntry|IntSummaryStatistics"
-            + "|LongSummaryStatistics|DoubleSummaryStatistics)"
-            + "|java/util/stream/[A-Za-z$]+|java/util/function/[A-Za-z$]+"
-            + "|java/time/(?!Clock$)[A-Za-z$]+|java/time/format/[A-Za-z$]+|java/time/temporal/[A-Za-z$]+"
-            + "|java/math/(?:BigDecimal|BigInteger|RoundingMode|MathContext)");
+    private static final Pattern JDK =
+            Pattern.compile("java/lang/(?:String|StringBuilder|CharSequence|Comparable|Iterable|Math|StrictMath"
+                    + "|Integer|Long|Short|Byte|Double|Float|Boolean|Character|Number|Enum|Record"
+                    + "|RuntimeException|IllegalArgumentException|IllegalStateException|ArithmeticException"
+                    + "|UnsupportedOperationException|NullPointerException|IndexOutOfBoundsException|Exception)"
+                    + "|java/util/(?:List|ArrayList|LinkedList|Set|HashSet|LinkedHashSet|TreeSet|SortedSet|NavigableSet|Map|Map\\$Entry"
+                    + "|HashMap|LinkedHashMap|TreeMap|SortedMap|NavigableMap|EnumMap|EnumSet|Collection|Collections|Arrays|Iterator"
+                    + "|ListIterator|Queue|Deque|ArrayDeque|PriorityQueue|Comparator|Objects|Optional|OptionalInt|OptionalLong"
+                    + "|OptionalDouble|StringJoiner|AbstractMap\\$SimpleEntry|AbstractMap\\$SimpleImmutableEntry|IntSummaryStatistics"
+                    + "|LongSummaryStatistics|DoubleSummaryStatistics)"
+                    + "|java/util/stream/[A-Za-z$]+|java/util/function/[A-Za-z$]+"
+                    + "|java/time/(?!Clock$)[A-Za-z$]+|java/time/format/[A-Za-z$]+|java/time/temporal/[A-Za-z$]+"
+                    + "|java/math/(?:BigDecimal|BigInteger|RoundingMode|MathContext)");
     /** Members of otherwise allowed classes that read the environment, the clock or randomness, or escape the session. */
-    private static final Set<String> DENIED_MEMBERS = Set.of("java/lang/Integer.getInteger", "java/lang/Long.getLong",
-            "java/lang/Boolean.getBoolean", "java/lang/Math.random", "java/lang/StrictMath.random",
-            "java/time/ZoneId.systemDefault", "java/util/TimeZone.getDefault");
+    private static final Set<String> DENIED_MEMBERS = Set.of(
+            "java/lang/Integer.getInteger",
+            "java/lang/Long.getLong",
+            "java/lang/Boolean.getBoolean",
+            "java/lang/Math.random",
+            "java/lang/StrictMath.random",
+            "java/time/ZoneId.systemDefault",
+            "java/util/TimeZone.getDefault");
     /** Names denied on every owner: the object monitor, the class, the clock, threads of the common pool, stack traces. */
-    private static final Set<String> DENIED_NAMES = Set.of("getClass", "wait", "notify", "notifyAll", "finalize",
-            "parallelStream", "parallel", "now", "printStackTrace", "setStackTrace", "getStackTrace");
+    private static final Set<String> DENIED_NAMES = Set.of(
+            "getClass",
+            "wait",
+            "notify",
+            "notifyAll",
+            "finalize",
+            "parallelStream",
+            "parallel",
+            "now",
+            "printStackTrace",
+            "setStackTrace",
+            "getStackTrace");
     /** Exceptions a rule may catch: never an Error (a timeout stops a runaway rule with one) nor everything (finally). */
-    private static final Pattern CATCHABLE = Pattern.compile("java/lang/(?:RuntimeException|IllegalArgumentException|IllegalStateException"
-            + "|ArithmeticException|UnsupportedOperationException|NullPointerException|IndexOutOfBoundsException|Exception)"
-            + "|java/time/DateTimeException|java/time/format/DateTimeParseException");
+    private static final Pattern CATCHABLE =
+            Pattern.compile("java/lang/(?:RuntimeException|IllegalArgumentException|IllegalStateException"
+                    + "|ArithmeticException|UnsupportedOperationException|NullPointerException|IndexOutOfBoundsException|Exception)"
+                    + "|java/time/DateTimeException|java/time/format/DateTimeParseException");
     /** Single members of otherwise forbidden classes that the generator emits and that are pure. */
-    private static final Set<String> ALLOWED_MEMBERS = Set.of("java/lang/System.arraycopy", "java/lang/Object.<init>",
-            "java/lang/Object.equals", "java/lang/Object.hashCode", "java/lang/Object.toString",
-            "java/util/Locale.ENGLISH", "java/util/Locale.ROOT", "java/util/Locale.US",
+    private static final Set<String> ALLOWED_MEMBERS = Set.of(
+            "java/lang/System.arraycopy",
+            "java/lang/Object.<init>",
+            "java/lang/Object.equals",
+            "java/lang/Object.hashCode",
+            "java/lang/Object.toString",
+            "java/util/Locale.ENGLISH",
+            "java/util/Locale.ROOT",
+            "java/util/Locale.US",
             "org/drools/util/DateUtils.getDateFormatMask");
-    private static final Set<String> BOOTSTRAPS = Set.of("java/lang/invoke/LambdaMetafactory", "java/lang/invoke/StringConcatFactory");
+
+    private static final Set<String> BOOTSTRAPS =
+            Set.of("java/lang/invoke/LambdaMetafactory", "java/lang/invoke/StringConcatFactory");
     private static final String FACTS = "dev/gatehouse/facts/";
     /** Interfaces of DRL-declared types ({@code declare T ... end}): markers, no behaviour a rule can call. */
-    private static final Set<String> DECLARED_TYPE_INTERFACES = Set.of("java/io/Serializable",
-            "org/drools/base/factmodel/AccessibleFact", "org/drools/base/factmodel/GeneratedFact");
+    private static final Set<String> DECLARED_TYPE_INTERFACES = Set.of(
+            "java/io/Serializable",
+            "org/drools/base/factmodel/AccessibleFact",
+            "org/drools/base/factmodel/GeneratedFact");
 
     private SafeSubset() {}
 
@@ -93,7 +124,8 @@ public final class SafeSubset {
         Set<String> local = classes.keySet();
         List<Finding> out = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : new TreeMap<>(classes).entrySet()) {
-            new ClassReader(e.getValue()).accept(new Checker(local, out), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            new ClassReader(e.getValue())
+                    .accept(new Checker(local, out), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         }
         return List.copyOf(new LinkedHashSet<>(out));
     }
@@ -108,69 +140,87 @@ public final class SafeSubset {
         Map<String, Set<Origin>> out = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : new TreeMap<>(classes).entrySet()) {
             String owner = e.getKey();
-            new ClassReader(e.getValue()).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                    if (functions.contains(name) && (access & Opcodes.ACC_STATIC) != 0) {
-                        out.computeIfAbsent(owner + "." + name, k -> new LinkedHashSet<>()).add(new Origin(null, name));
-                    }
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        final List<String> strings = new ArrayList<>();
-                        final List<String> refs = new ArrayList<>();
-                        String rule;
+            new ClassReader(e.getValue())
+                    .accept(
+                            new ClassVisitor(Opcodes.ASM9) {
+                                @Override
+                                public MethodVisitor visitMethod(
+                                        int access,
+                                        String name,
+                                        String descriptor,
+                                        String signature,
+                                        String[] exceptions) {
+                                    if (functions.contains(name) && (access & Opcodes.ACC_STATIC) != 0) {
+                                        out.computeIfAbsent(owner + "." + name, k -> new LinkedHashSet<>())
+                                                .add(new Origin(null, name));
+                                    }
+                                    return new MethodVisitor(Opcodes.ASM9) {
+                                        final List<String> strings = new ArrayList<>();
+                                        final List<String> refs = new ArrayList<>();
+                                        String rule;
 
-                        @Override
-                        public void visitLdcInsn(Object value) {
-                            if (value instanceof String s) {
-                                strings.add(s);
-                            }
-                        }
+                                        @Override
+                                        public void visitLdcInsn(Object value) {
+                                            if (value instanceof String s) {
+                                                strings.add(s);
+                                            }
+                                        }
 
-                        @Override
-                        public void visitMethodInsn(int opcode, String o, String n, String d, boolean itf) {
-                            if (rule == null && n.equals("rule") && d.startsWith("(Ljava/lang/String;Ljava/lang/String;)")
-                                    && strings.size() >= 2) {
-                                rule = strings.get(strings.size() - 1);
-                            }
-                            if (classes.containsKey(o) && !o.equals(owner)) {
-                                refs.add(o);
-                            }
-                        }
+                                        @Override
+                                        public void visitMethodInsn(
+                                                int opcode, String o, String n, String d, boolean itf) {
+                                            if (rule == null
+                                                    && n.equals("rule")
+                                                    && d.startsWith("(Ljava/lang/String;Ljava/lang/String;)")
+                                                    && strings.size() >= 2) {
+                                                rule = strings.get(strings.size() - 1);
+                                            }
+                                            if (classes.containsKey(o) && !o.equals(owner)) {
+                                                refs.add(o);
+                                            }
+                                        }
 
-                        @Override
-                        public void visitFieldInsn(int opcode, String o, String n, String d) {
-                            if (classes.containsKey(o) && !o.equals(owner)) {
-                                refs.add(o);
-                            }
-                        }
+                                        @Override
+                                        public void visitFieldInsn(int opcode, String o, String n, String d) {
+                                            if (classes.containsKey(o) && !o.equals(owner)) {
+                                                refs.add(o);
+                                            }
+                                        }
 
-                        @Override
-                        public void visitTypeInsn(int opcode, String type) {
-                            if (classes.containsKey(type)) {
-                                refs.add(type);
-                            }
-                        }
+                                        @Override
+                                        public void visitTypeInsn(int opcode, String type) {
+                                            if (classes.containsKey(type)) {
+                                                refs.add(type);
+                                            }
+                                        }
 
-                        @Override
-                        public void visitInvokeDynamicInsn(String n, String d, Handle bsm, Object... args) {
-                            for (Object a : args) {
-                                if (a instanceof Handle h && classes.containsKey(h.getOwner())) {
-                                    refs.add(h.getOwner().equals(owner) ? owner + "." + h.getName() : h.getOwner());
+                                        @Override
+                                        public void visitInvokeDynamicInsn(
+                                                String n, String d, Handle bsm, Object... args) {
+                                            for (Object a : args) {
+                                                if (a instanceof Handle h && classes.containsKey(h.getOwner())) {
+                                                    refs.add(
+                                                            h.getOwner().equals(owner)
+                                                                    ? owner + "." + h.getName()
+                                                                    : h.getOwner());
+                                                }
+                                            }
+                                        }
+
+                                        @Override
+                                        public void visitEnd() {
+                                            if (rule != null) {
+                                                Origin o = new Origin(rule, null);
+                                                out.computeIfAbsent(owner + "." + name, k -> new LinkedHashSet<>())
+                                                        .add(o);
+                                                refs.forEach(r -> out.computeIfAbsent(r, k -> new LinkedHashSet<>())
+                                                        .add(o));
+                                            }
+                                        }
+                                    };
                                 }
-                            }
-                        }
-
-                        @Override
-                        public void visitEnd() {
-                            if (rule != null) {
-                                Origin o = new Origin(rule, null);
-                                out.computeIfAbsent(owner + "." + name, k -> new LinkedHashSet<>()).add(o);
-                                refs.forEach(r -> out.computeIfAbsent(r, k -> new LinkedHashSet<>()).add(o));
-                            }
-                        }
-                    };
-                }
-            }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                            },
+                            ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         }
         return out;
     }
@@ -187,8 +237,11 @@ public final class SafeSubset {
         if (t.length() == 1 || local.contains(t)) {
             return true; // a primitive array, or a class of this rulebase (scanned as well)
         }
-        return (t.startsWith(FACTS) && t.indexOf('/', FACTS.length()) < 0) || t.equals("java/lang/Object")
-                || DROOLS_DSL.matcher(t).matches() || CONSEQUENCE_API.contains(t) || JDK.matcher(t).matches();
+        return (t.startsWith(FACTS) && t.indexOf('/', FACTS.length()) < 0)
+                || t.equals("java/lang/Object")
+                || DROOLS_DSL.matcher(t).matches()
+                || CONSEQUENCE_API.contains(t)
+                || JDK.matcher(t).matches();
     }
 
     /** True when a method or field may be used. */
@@ -227,7 +280,8 @@ public final class SafeSubset {
         }
 
         @Override
-        public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        public void visit(
+                int version, int access, String name, String signature, String superName, String[] interfaces) {
             owner = name;
             if (superName != null && !allowedClass(superName, local)) {
                 type("<class>", "extends", superName);
@@ -245,7 +299,8 @@ public final class SafeSubset {
         }
 
         @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        public MethodVisitor visitMethod(
+                int access, String name, String descriptor, String signature, String[] exceptions) {
             String method = name;
             return new MethodVisitor(Opcodes.ASM9) {
                 boolean finallyBlock;
@@ -272,7 +327,8 @@ public final class SafeSubset {
 
                 @Override
                 public void visitTypeInsn(int opcode, String type) {
-                    if (opcode != Opcodes.NEW && !allowedClass(type, local)) { // new X: its constructor call is the finding
+                    if (opcode != Opcodes.NEW
+                            && !allowedClass(type, local)) { // new X: its constructor call is the finding
                         type(method, "uses", type);
                     }
                 }
@@ -284,7 +340,9 @@ public final class SafeSubset {
 
                 @Override
                 public void visitLdcInsn(Object value) {
-                    if (value instanceof Type t && t.getSort() == Type.OBJECT && !allowedClass(t.getInternalName(), local)) {
+                    if (value instanceof Type t
+                            && t.getSort() == Type.OBJECT
+                            && !allowedClass(t.getInternalName(), local)) {
                         type(method, "uses", t.getInternalName());
                     } else if (value instanceof Handle h) {
                         handle(h);
@@ -303,7 +361,8 @@ public final class SafeSubset {
                         if (a instanceof Handle h) {
                             handle(h);
                         } else if (a instanceof ConstantDynamic c) {
-                            out.add(new Finding(owner, method, "uses", "a dynamic constant " + c.getName(), c.getName()));
+                            out.add(new Finding(
+                                    owner, method, "uses", "a dynamic constant " + c.getName(), c.getName()));
                         }
                     }
                 }

@@ -30,8 +30,16 @@ public final class SettingsTable {
         List<Diagnostic> problems = new ArrayList<>();
         List<CsvTable.Row> rows = CsvTable.parse(text);
         List<String> expected = List.of("name", "type", "value", "description");
-        if (rows.isEmpty() || !rows.get(0).cells().stream().map(CsvTable.Cell::text).toList().equals(expected)) {
-            problems.add(Diagnostic.rule(SETTINGS_TABLE, label, rows.isEmpty() ? 1 : rows.get(0).line(), 1,
+        if (rows.isEmpty()
+                || !rows.get(0).cells().stream()
+                        .map(CsvTable.Cell::text)
+                        .toList()
+                        .equals(expected)) {
+            problems.add(Diagnostic.rule(
+                    SETTINGS_TABLE,
+                    label,
+                    rows.isEmpty() ? 1 : rows.get(0).line(),
+                    1,
                     "the header must be: name,type,value,description"));
             return new Parsed(null, Map.of(), problems);
         }
@@ -44,7 +52,11 @@ public final class SettingsTable {
                 continue;
             }
             if (lines.containsKey(name)) {
-                problems.add(Diagnostic.rule(SETTINGS_TABLE, label, row.line(), 1,
+                problems.add(Diagnostic.rule(
+                        SETTINGS_TABLE,
+                        label,
+                        row.line(),
+                        1,
                         "setting " + name + " is already defined at line " + lines.get(name)));
                 continue;
             }
@@ -54,19 +66,30 @@ public final class SettingsTable {
             try {
                 type = Settings.Type.valueOf(typeName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(Diagnostic.rule(SETTINGS_TABLE, label, row.line(), row.columnOf(1),
-                        "type of " + name + " must be duration, integer, percent, list or text, not '" + typeName + "'"));
+                problems.add(Diagnostic.rule(
+                        SETTINGS_TABLE,
+                        label,
+                        row.line(),
+                        row.columnOf(1),
+                        "type of " + name + " must be duration, integer, percent, list or text, not '" + typeName
+                                + "'"));
                 continue;
             }
             try {
                 values.put(name, new Settings.Setting(name, type, value(type, raw), raw));
                 lines.put(name, row.line());
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                problems.add(Diagnostic.rule(SETTINGS_TABLE, label, row.line(), row.columnOf(2),
+                problems.add(Diagnostic.rule(
+                        SETTINGS_TABLE,
+                        label,
+                        row.line(),
+                        row.columnOf(2),
                         "value of " + name + " is not a " + typeName + ": '" + raw + "'" + hint(type)));
             }
         }
-        return problems.isEmpty() ? new Parsed(new Settings(values), lines, List.of()) : new Parsed(null, Map.of(), problems);
+        return problems.isEmpty()
+                ? new Parsed(new Settings(values), lines, List.of())
+                : new Parsed(null, Map.of(), problems);
     }
 
     private static Object value(Settings.Type type, String raw) {

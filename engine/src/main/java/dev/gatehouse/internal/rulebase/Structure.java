@@ -46,25 +46,39 @@ public final class Structure {
             return;
         }
         if (r.guards().isEmpty()) {
-            out.add(Diagnostic.rule(MISSING_ENFORCEMENT_GUARD, r.file(), r.line(), r.column(), "rule \"" + r.name()
-                    + "\" implements " + r.control() + " but has no Enforcement(control == \"" + r.control()
-                    + "\") pattern, so it fires even where the control is off"));
+            out.add(Diagnostic.rule(
+                    MISSING_ENFORCEMENT_GUARD,
+                    r.file(),
+                    r.line(),
+                    r.column(),
+                    "rule \"" + r.name()
+                            + "\" implements " + r.control() + " but has no Enforcement(control == \"" + r.control()
+                            + "\") pattern, so it fires even where the control is off"));
         }
         for (RuleDecl.Guard g : r.guards()) {
             if (!g.control().equals(r.control())) {
-                out.add(Diagnostic.rule(GUARD_MISMATCH, r.file(), g.line(), g.column(), "rule \"" + r.name()
-                        + "\" is @control(\"" + r.control() + "\") but its guard is Enforcement(control == \""
-                        + g.control() + "\"): the violation would carry the wrong control's enforcement"));
+                out.add(Diagnostic.rule(
+                        GUARD_MISMATCH,
+                        r.file(),
+                        g.line(),
+                        g.column(),
+                        "rule \"" + r.name()
+                                + "\" is @control(\"" + r.control() + "\") but its guard is Enforcement(control == \""
+                                + g.control() + "\"): the violation would carry the wrong control's enforcement"));
             }
         }
     }
 
     public static void controls(List<RuleSource> sources, List<RuleDecl> rules, Set<Diagnostic> out) {
-        RuleSource file = sources.stream().filter(s -> s.path().equals(RuleSources.ENFORCEMENT)).findFirst().orElse(null);
+        RuleSource file = sources.stream()
+                .filter(s -> s.path().equals(RuleSources.ENFORCEMENT))
+                .findFirst()
+                .orElse(null);
         if (file == null) {
             return;
         }
-        EnforcementTable table = EnforcementTable.parse(file.text(), file.label()).table();
+        EnforcementTable table =
+                EnforcementTable.parse(file.text(), file.label()).table();
         if (table == null) {
             return;
         }
@@ -75,17 +89,27 @@ public final class Structure {
             }
             implemented.add(r.control());
             if (!table.controls().contains(r.control())) {
-                out.add(Diagnostic.rule(UNKNOWN_CONTROL, r.file(), r.controlLine(), r.controlColumn(), "rule \""
-                        + r.name() + "\" implements " + r.control() + ", which is not in " + RuleSources.ENFORCEMENT
-                        + ": add a row for it (its level in every environment)"));
+                out.add(Diagnostic.rule(
+                        UNKNOWN_CONTROL,
+                        r.file(),
+                        r.controlLine(),
+                        r.controlColumn(),
+                        "rule \""
+                                + r.name() + "\" implements " + r.control() + ", which is not in "
+                                + RuleSources.ENFORCEMENT
+                                + ": add a row for it (its level in every environment)"));
             }
         }
         for (String control : table.controls()) {
             if (!implemented.contains(control)) {
-                out.add(Diagnostic.rule(CONTROL_WITHOUT_RULE, file.label(), table.lineOf(control), 1, "control "
-                        + control + " has no rule: no rule says @control(\"" + control + "\"), so it can never be violated"));
+                out.add(Diagnostic.rule(
+                        CONTROL_WITHOUT_RULE,
+                        file.label(),
+                        table.lineOf(control),
+                        1,
+                        "control " + control + " has no rule: no rule says @control(\"" + control
+                                + "\"), so it can never be violated"));
             }
         }
     }
-
 }

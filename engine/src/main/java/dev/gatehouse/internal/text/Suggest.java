@@ -22,7 +22,8 @@ public final class Suggest {
             if (k.equals(wrong)) {
                 continue;
             }
-            int d = distance(fold(wrong), fold(k)) * 2 + (k.equalsIgnoreCase(wrong) || fold(k).equals(fold(wrong)) ? 1 : 0);
+            int d = distance(fold(wrong), fold(k)) * 2
+                    + (k.equalsIgnoreCase(wrong) || fold(k).equals(fold(wrong)) ? 1 : 0);
             int limit = Math.max(1, Math.max(wrong.length(), k.length()) / 3) * 2;
             if (d > limit + 1) {
                 continue;

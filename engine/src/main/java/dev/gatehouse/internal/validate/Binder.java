@@ -9,9 +9,9 @@ import static dev.gatehouse.model.DiagnosticCode.WRONG_TYPE;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.DiagnosticCode;
 import dev.gatehouse.model.Formats;
@@ -104,7 +104,12 @@ final class Binder {
 
     /** A scalar. */
     enum Leaf implements Shape {
-        STRING("string"), BOOLEAN("boolean"), INTEGER("integer"), LONG("integer"), DOUBLE("number"), INSTANT("string");
+        STRING("string"),
+        BOOLEAN("boolean"),
+        INTEGER("integer"),
+        LONG("integer"),
+        DOUBLE("number"),
+        INSTANT("string");
 
         private final String jsonType;
 
@@ -142,7 +147,11 @@ final class Binder {
      * holds, so that Bean Validation says what the field allows ("must be at most 4"); where it
      * finds nothing, the number's own problem (out of range of int) stands.
      */
-    record Bound(Object value, List<Diagnostic> problems, Set<String> reported, Map<String, Shape> nulls,
+    record Bound(
+            Object value,
+            List<Diagnostic> problems,
+            Set<String> reported,
+            Map<String, Shape> nulls,
             Map<String, Diagnostic> outOfRange) {
         /** True when the binder already reported a problem at {@code pointer}. */
         boolean reported(String pointer) {
@@ -151,7 +160,8 @@ final class Binder {
     }
 
     /** One binding's state: the file's name and what was found so far. */
-    private record Run(String file, List<Diagnostic> problems, Map<String, Shape> nulls, Map<String, Diagnostic> outOfRange) {
+    private record Run(
+            String file, List<Diagnostic> problems, Map<String, Shape> nulls, Map<String, Diagnostic> outOfRange) {
         void add(DiagnosticCode code, String pointer, String message) {
             problems.add(Diagnostic.input(code, file, pointer, message));
         }
@@ -174,8 +184,12 @@ final class Binder {
         if (!matchesType(node, shape)) {
             // As the schema says it: a nullable scalar or list is a type union, a nullable object or enum "null or" it.
             String expected = nullable && (shape instanceof Leaf || shape instanceof ListShape)
-                    ? "[" + shape.jsonType() + ", null]" : shape.jsonType();
-            run.add(WRONG_TYPE, pointer, "has the wrong type: " + jsonTypeOf(node) + " found, " + expected + " expected");
+                    ? "[" + shape.jsonType() + ", null]"
+                    : shape.jsonType();
+            run.add(
+                    WRONG_TYPE,
+                    pointer,
+                    "has the wrong type: " + jsonTypeOf(node) + " found, " + expected + " expected");
             if (shape instanceof EnumShape e) {
                 run.problems().add(notOneOf(e, node, run.file(), pointer));
             }
@@ -194,8 +208,9 @@ final class Binder {
         if (shape instanceof MapShape m) {
             Map<String, Object> entries = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                entries.put(e.getKey(), bind(e.getValue(), m.value(), false, pointer + "/" + InputValidator.escape(e.getKey()),
-                        run));
+                entries.put(
+                        e.getKey(),
+                        bind(e.getValue(), m.value(), false, pointer + "/" + InputValidator.escape(e.getKey()), run));
             }
             return Collections.unmodifiableMap(entries);
         }
@@ -282,7 +297,8 @@ final class Binder {
     }
 
     /** Reads a leaf as the mapper does, or reports the mapper's own words (first line) as a bad value. */
-    private static Object readOrReport(ObjectReader reader, JsonNode node, String pointer, String file, List<Diagnostic> out) {
+    private static Object readOrReport(
+            ObjectReader reader, JsonNode node, String pointer, String file, List<Diagnostic> out) {
         try {
             return reader.readValue(node);
         } catch (java.io.IOException e) {
@@ -372,9 +388,10 @@ final class Binder {
     }
 
     private static IllegalStateException unsupported(Type type) {
-        return new IllegalStateException("a contract type holds " + type.getTypeName() + ", which the input binder does not"
-                + " bind: use a record, a List, a Map from String, an enum, String, Boolean, Integer, Long, Double or Instant"
-                + " (boxed, so that a missing value is null)");
+        return new IllegalStateException(
+                "a contract type holds " + type.getTypeName() + ", which the input binder does not"
+                        + " bind: use a record, a List, a Map from String, an enum, String, Boolean, Integer, Long, Double or Instant"
+                        + " (boxed, so that a missing value is null)");
     }
 
     private static EnumShape enumShape(Class<?> c) {
@@ -387,7 +404,8 @@ final class Binder {
         Map<String, Object> constants = new LinkedHashMap<>();
         for (Object constant : c.getEnumConstants()) {
             try {
-                constants.put(wire == null ? ((Enum<?>) constant).name() : String.valueOf(wire.invoke(constant)), constant);
+                constants.put(
+                        wire == null ? ((Enum<?>) constant).name() : String.valueOf(wire.invoke(constant)), constant);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read the names of " + c.getName(), e);
             }
@@ -406,7 +424,8 @@ final class Binder {
         try {
             constructor = MethodHandles.publicLookup().findConstructor(c, MethodType.methodType(void.class, types));
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("a contract record needs a public canonical constructor: " + c.getName(), e);
+            throw new IllegalStateException(
+                    "a contract record needs a public canonical constructor: " + c.getName(), e);
         }
         for (int i = 0; i < rcs.length; i++) {
             RecordComponent rc = rcs[i];
@@ -419,11 +438,17 @@ final class Binder {
             JsonProperty property = field.getAnnotation(JsonProperty.class);
             String name = property != null && !property.value().isEmpty() ? property.value() : rc.getName();
             boolean required = property != null && property.required();
-            boolean nullable = !(field.isAnnotationPresent(NotNull.class) || field.isAnnotationPresent(NotBlank.class)
+            boolean nullable = !(field.isAnnotationPresent(NotNull.class)
+                    || field.isAnnotationPresent(NotBlank.class)
                     || field.isAnnotationPresent(NotEmpty.class));
             components.put(name, new Component(name, i, shape(rc.getGenericType()), required, nullable));
         }
-        return new RecordShape(c, Collections.unmodifiableMap(components), Collections.unmodifiableSet(new TreeSet<>(components.keySet())),
-                constructor.asSpreader(Object[].class, rcs.length).asType(MethodType.methodType(Object.class, Object[].class)));
+        return new RecordShape(
+                c,
+                Collections.unmodifiableMap(components),
+                Collections.unmodifiableSet(new TreeSet<>(components.keySet())),
+                constructor
+                        .asSpreader(Object[].class, rcs.length)
+                        .asType(MethodType.methodType(Object.class, Object[].class)));
     }
 }

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gatehouse.internal.load.Document;
-import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.CanonicalIdentity;
+import dev.gatehouse.model.Diagnostic;
 import dev.gatehouse.model.Formats;
 import dev.gatehouse.model.Identities;
 import dev.gatehouse.model.RiskException;
@@ -85,7 +85,10 @@ public final class InputValidator {
         }
         JsonNode declared = tree.get("kind");
         if (declared != null && declared.isTextual() && !declared.asText().equals(kind)) {
-            problems.add(Diagnostic.input(WRONG_KIND, doc.file(), "/kind",
+            problems.add(Diagnostic.input(
+                    WRONG_KIND,
+                    doc.file(),
+                    "/kind",
                     "must be " + kind + ", not " + declared.asText() + " (is this the right file?)"));
             return new Checked<>(null, problems);
         }
@@ -103,7 +106,9 @@ public final class InputValidator {
                 problems.add(d);
             }
         });
-        return problems.isEmpty() ? new Checked<>(type.cast(bound.value()), List.of()) : new Checked<>(null, dedupe(problems));
+        return problems.isEmpty()
+                ? new Checked<>(type.cast(bound.value()), List.of())
+                : new Checked<>(null, dedupe(problems));
     }
 
     /** Bean Validation of a value built in Java (or bound from a document), as diagnostics. */
@@ -122,7 +127,10 @@ public final class InputValidator {
             String pointer = pointerOf(v.getPropertyPath());
             Binder.Shape nullOf = nulls.get(pointer);
             if (v.getInvalidValue() == null && nullOf != null) {
-                out.add(Diagnostic.input(WRONG_TYPE, file, pointer,
+                out.add(Diagnostic.input(
+                        WRONG_TYPE,
+                        file,
+                        pointer,
                         "has the wrong type: null found, " + nullOf.jsonType() + " expected"));
                 if (nullOf instanceof Binder.EnumShape e) {
                     out.add(Binder.notOneOf(e, NullNode.getInstance(), file, pointer));
@@ -173,8 +181,10 @@ public final class InputValidator {
             }
             return "must be at most " + s.max() + " characters long";
         }
-        int size = invalid instanceof java.util.Collection<?> c ? c.size() : invalid instanceof Map<?, ?> m ? m.size() : 0;
-        return size < s.min() ? "must have at least " + s.min() + " item" + (s.min() == 1 ? "" : "s")
+        int size =
+                invalid instanceof java.util.Collection<?> c ? c.size() : invalid instanceof Map<?, ?> m ? m.size() : 0;
+        return size < s.min()
+                ? "must have at least " + s.min() + " item" + (s.min() == 1 ? "" : "s")
                 : "must have at most " + s.max() + " item" + (s.max() == 1 ? "" : "s");
     }
 
@@ -186,7 +196,10 @@ public final class InputValidator {
             String id = e.getValue().id();
             String first = firstFile.putIfAbsent(id, e.getKey());
             if (first != null) {
-                out.add(Diagnostic.input(DUPLICATE_ID, e.getKey(), "/id",
+                out.add(Diagnostic.input(
+                        DUPLICATE_ID,
+                        e.getKey(),
+                        "/id",
                         "exception id " + id + " is already used by " + fileName(first)));
             }
         }

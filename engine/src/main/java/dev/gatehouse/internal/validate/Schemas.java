@@ -60,7 +60,8 @@ public final class Schemas {
         if (!KINDS.containsKey(kind)) {
             throw new IllegalArgumentException("unknown input kind " + kind + "; known: " + KINDS.keySet());
         }
-        try (java.io.InputStream in = Schemas.class.getClassLoader().getResourceAsStream(BUNDLED + kind + ".schema.json")) {
+        try (java.io.InputStream in =
+                Schemas.class.getClassLoader().getResourceAsStream(BUNDLED + kind + ".schema.json")) {
             if (in == null) {
                 return generate(kind);
             }
@@ -98,7 +99,8 @@ public final class Schemas {
     }
 
     private static SchemaGenerator generator() {
-        SchemaGeneratorConfigBuilder b = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+        SchemaGeneratorConfigBuilder b = new SchemaGeneratorConfigBuilder(
+                        SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
                 .with(Option.NULLABLE_FIELDS_BY_DEFAULT)
                 .with(Option.DEFINITIONS_FOR_ALL_OBJECTS)
@@ -116,7 +118,8 @@ public final class Schemas {
             def.put("type", "string");
             def.put("format", "date-time");
             def.put("pattern", Formats.INSTANT);
-            return new CustomDefinition(def, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO);
+            return new CustomDefinition(
+                    def, CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO);
         });
         b.forFields().withStringPatternResolver(field -> {
             if (identity(field)) {

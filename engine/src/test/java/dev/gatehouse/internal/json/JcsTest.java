@@ -42,14 +42,20 @@ class JcsTest {
     void everyNumberOfTheRfcIsWrittenAsTheRfcWritesIt() {
         for (NumberCase c : NUMBERS) {
             double d = Double.longBitsToDouble(Long.parseUnsignedLong(c.ieee754(), 16));
-            assertEquals("{\"n\":" + c.expected() + "}", jcs(Json.mapper().createObjectNode().put("n", d)), c.ieee754());
+            assertEquals(
+                    "{\"n\":" + c.expected() + "}",
+                    jcs(Json.mapper().createObjectNode().put("n", d)),
+                    c.ieee754());
         }
     }
 
     @Test
     void nanAndInfinityAreRefusedAsTheRfcRequires() {
         for (double d : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
-            assertThrows(IllegalStateException.class, () -> Json.jcs(Json.mapper().createObjectNode().put("n", d)), Double.toString(d));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> Json.jcs(Json.mapper().createObjectNode().put("n", d)),
+                    Double.toString(d));
         }
     }
 
@@ -61,8 +67,10 @@ class JcsTest {
                   "string": "\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\"\\/",
                   "literals": [null, true, false]
                 }""";
-        assertEquals("{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
-                + "\"string\":\"€$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}", jcs(Json.mapper().readTree(input)));
+        assertEquals(
+                "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
+                        + "\"string\":\"€$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}",
+                jcs(Json.mapper().readTree(input)));
     }
 
     @Test
@@ -77,15 +85,17 @@ class JcsTest {
                   "\\u0080": "Control",
                   "\\u00f6": "Latin Small Letter O With Diaeresis"
                 }""";
-        assertEquals("{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\","
-                + "\"ö\":\"Latin Small Letter O With Diaeresis\",\"€\":\"Euro Sign\","
-                + "\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}",
+        assertEquals(
+                "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\","
+                        + "\"ö\":\"Latin Small Letter O With Diaeresis\",\"€\":\"Euro Sign\","
+                        + "\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}",
                 jcs(Json.mapper().readTree(input)));
     }
 
     @Test
     void aDoubleThatIsAWholeNumberHasNoFraction() throws Exception {
-        assertEquals("{\"durationHours\":24,\"share\":0.1}",
+        assertEquals(
+                "{\"durationHours\":24,\"share\":0.1}",
                 jcs(Json.mapper().readTree("{\"share\": 0.10, \"durationHours\": 24.0}")));
     }
 

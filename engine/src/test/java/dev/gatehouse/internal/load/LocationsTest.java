@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The reader records where every JSON Pointer of a document is, for JSON and YAML, in one parse. */
 class LocationsTest {
-    static final String JSON = String.join("\n",
+    static final String JSON = String.join(
+            "\n",
             "{",
             "  \"kind\": \"ReleaseEvidence\",",
             "  \"security\": {\"findings\": [",
@@ -22,7 +23,8 @@ class LocationsTest {
             "  \"é\": \"ü\", \"after\": 1",
             "}");
 
-    static final String YAML = String.join("\n",
+    static final String YAML = String.join(
+            "\n",
             "kind: RiskException",
             "id: EXC-1",
             "scope:",
@@ -69,7 +71,8 @@ class LocationsTest {
     @ParameterizedTest(name = "json {0} at {1}")
     @MethodSource("json")
     void whenJsonIsReadThenEachPointerHasTheLineAndColumnOfItsNameOrValue(String pointer, String expected) {
-        Locations l = read(new DocumentReader(dev.gatehouse.InputLimits.DEFAULT.maxInputBytes()).parseJson(JSON.getBytes(StandardCharsets.UTF_8), "e.json"));
+        Locations l = read(new DocumentReader(dev.gatehouse.InputLimits.DEFAULT.maxInputBytes())
+                .parseJson(JSON.getBytes(StandardCharsets.UTF_8), "e.json"));
         Locations.Position p = l.of(pointer);
         assertEquals(expected, p.line() + ":" + p.column());
     }
@@ -77,7 +80,8 @@ class LocationsTest {
     @ParameterizedTest(name = "yaml {0} at {1}")
     @MethodSource("yaml")
     void whenYamlIsReadThenEachPointerHasTheLineAndColumnOfItsNameOrValue(String pointer, String expected) {
-        Locations l = read(new DocumentReader(dev.gatehouse.InputLimits.DEFAULT.maxInputBytes()).parseYaml(YAML.getBytes(StandardCharsets.UTF_8), "x.yaml"));
+        Locations l = read(new DocumentReader(dev.gatehouse.InputLimits.DEFAULT.maxInputBytes())
+                .parseYaml(YAML.getBytes(StandardCharsets.UTF_8), "x.yaml"));
         Locations.Position p = l.of(pointer);
         assertEquals(expected, p.line() + ":" + p.column());
     }
@@ -85,7 +89,8 @@ class LocationsTest {
     @ParameterizedTest(name = "{0} is not held exactly")
     @MethodSource("missing")
     void whenAPointerIsNotInTheDocumentThenItHasNoExactPosition(String pointer) {
-        Locations l = read(new DocumentReader(dev.gatehouse.InputLimits.DEFAULT.maxInputBytes()).parseJson(JSON.getBytes(StandardCharsets.UTF_8), "e.json"));
+        Locations l = read(new DocumentReader(dev.gatehouse.InputLimits.DEFAULT.maxInputBytes())
+                .parseJson(JSON.getBytes(StandardCharsets.UTF_8), "e.json"));
         assertNull(l.exact(pointer));
     }
 
@@ -95,7 +100,8 @@ class LocationsTest {
 
     @org.junit.jupiter.api.Test
     void whenADocumentIsBuiltInMemoryThenEveryPointerIsAtTheStart() {
-        assertEquals(Locations.Position.START, new Document("x", null).locations().of("/security/findings/0"));
+        assertEquals(
+                Locations.Position.START, new Document("x", null).locations().of("/security/findings/0"));
     }
 
     private static Locations read(DocumentReader.Result r) {

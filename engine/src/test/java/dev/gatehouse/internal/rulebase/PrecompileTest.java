@@ -21,8 +21,8 @@ class PrecompileTest {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     private boolean run(Path rules, Path tmp) throws IOException {
-        return Precompile.run(rules, tmp.resolve("kjar"), tmp.resolve("classes"),
-                new PrintStream(log, true, StandardCharsets.UTF_8));
+        return Precompile.run(
+                rules, tmp.resolve("kjar"), tmp.resolve("classes"), new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
     static Path copyOfRules(Path tmp) throws IOException {
@@ -40,7 +40,10 @@ class PrecompileTest {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -50,7 +53,10 @@ class PrecompileTest {
         assertTrue(run(rules, tmp), log.toString());
         List<String> drls;
         try (Stream<Path> s = Files.list(rules)) {
-            drls = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl")).sorted().toList();
+            drls = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".drl"))
+                    .sorted()
+                    .toList();
         }
         assertEquals(drls, files(tmp.resolve("kjar/gatehouse/rules")));
         Path guard = tmp.resolve("classes").resolve(RulebaseCompiler.PRECOMPILED_DRL);
@@ -62,8 +68,11 @@ class PrecompileTest {
     void whenARuleDoesNotCompileThenNothingIsStagedAndEarlierCopiesAreGone(@TempDir Path tmp) throws IOException {
         Path rules = copyOfRules(tmp);
         assertTrue(run(rules, tmp), log.toString());
-        Files.writeString(rules.resolve("ci.drl"), "\nrule \"broken\" when $x : NoSuchFact() then end\n",
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                rules.resolve("ci.drl"),
+                "\nrule \"broken\" when $x : NoSuchFact() then end\n",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
 
         assertFalse(run(rules, tmp));
 
@@ -78,9 +87,12 @@ class PrecompileTest {
     @Test
     void whenARuleFileIsInASubFolderThenNothingIsStaged(@TempDir Path tmp) throws IOException {
         Path rules = copyOfRules(tmp);
-        Files.move(rules.resolve("ci.drl"), Files.createDirectories(rules.resolve("more")).resolve("ci.drl"));
+        Files.move(
+                rules.resolve("ci.drl"),
+                Files.createDirectories(rules.resolve("more")).resolve("ci.drl"));
         assertFalse(run(rules, tmp));
-        assertTrue(log.toString().contains("more/ci.drl: a rule file in a sub-folder is compiled at run time only"),
+        assertTrue(
+                log.toString().contains("more/ci.drl: a rule file in a sub-folder is compiled at run time only"),
                 log.toString());
     }
 }

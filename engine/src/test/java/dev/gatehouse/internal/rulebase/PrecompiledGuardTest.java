@@ -26,13 +26,17 @@ class PrecompiledGuardTest {
         if (content != null) {
             Files.writeString(dir.resolve("a.drl.src"), content, StandardCharsets.UTF_8);
         }
-        Files.writeString(root.resolve(RulebaseCompiler.PRECOMPILED_INDEX), String.join("\n", indexed) + "\n",
+        Files.writeString(
+                root.resolve(RulebaseCompiler.PRECOMPILED_INDEX),
+                String.join("\n", indexed) + "\n",
                 StandardCharsets.UTF_8);
         return new URLClassLoader(new URL[] {root.toUri().toURL()}, null);
     }
 
     static ClassLoader withPrecompiledDrl(Path root, String content) throws IOException {
-        return content == null ? withPrecompiledDrl(root, null, new String[0]) : withPrecompiledDrl(root, content, "a.drl");
+        return content == null
+                ? withPrecompiledDrl(root, null, new String[0])
+                : withPrecompiledDrl(root, content, "a.drl");
     }
 
     @Test

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /** When Drools gives no line, a diagnostic points at the declaration of the rule its message names. */
 class RuleLocationTest {
-    static final String DRL = String.join("\n",
+    static final String DRL = String.join(
+            "\n",
             "package test.rules;",
             "",
             "rule \"first\"",
@@ -30,7 +31,9 @@ class RuleLocationTest {
 
     @Test
     void whenDroolsGivesALineButNoColumnThenTheColumnIsTheQuotedNameOrTheFirstCharacter() {
-        List<RuleSource> drls = List.of(new RuleSource("t.drl", "rules/t.drl",
+        List<RuleSource> drls = List.of(new RuleSource(
+                "t.drl",
+                "rules/t.drl",
                 "rule \"x\"\nwhen\n    $s : Scann()\nthen\nend\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals(10, RulebaseCompiler.columnOnLine(drls, "rules/t.drl", 3, "Unable to resolve ObjectType 'Scann'"));
         assertEquals(5, RulebaseCompiler.columnOnLine(drls, "rules/t.drl", 3, "The method of(A, B) is not applicable"));

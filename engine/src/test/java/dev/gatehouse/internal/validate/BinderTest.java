@@ -20,11 +20,23 @@ import org.junit.jupiter.api.Test;
  * type it cannot bind fails when the validator is built, naming the type, never while reading an input.
  */
 class BinderTest {
-    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    static final ObjectMapper JSON =
+            JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
     /** Every type the binder binds, as a future contract field might use it. */
-    public record Everything(String s, Boolean b, Integer i, Long l, Double d, Instant at, Environment env,
-            List<Inner> items, Map<String, Integer> counts, @JsonProperty(value = "renamed", required = true) String name) {}
+    public record Everything(
+            String s,
+            Boolean b,
+            Integer i,
+            Long l,
+            Double d,
+            Instant at,
+            Environment env,
+            List<Inner> items,
+            Map<String, Integer> counts,
+
+            @JsonProperty(value = "renamed", required = true)
+            String name) {}
 
     /** A nested record. */
     public record Inner(String x) {}
@@ -48,7 +60,10 @@ class BinderTest {
     public record HoldsAClass(NotARecord inner) {}
 
     private static List<String> problems(String json, Class<?> type) throws Exception {
-        return new Binder(JSON).bind(JSON.readTree(json), type, "f.json").problems().stream().map(Diagnostic::format).toList();
+        return new Binder(JSON)
+                .bind(JSON.readTree(json), type, "f.json").problems().stream()
+                        .map(Diagnostic::format)
+                        .toList();
     }
 
     @Test
@@ -57,39 +72,57 @@ class BinderTest {
                 + "\"env\":\"staging\",\"items\":[{\"x\":\"y\"}],\"counts\":{\"k\":2},\"renamed\":\"n\"}";
         Binder.Bound bound = new Binder(JSON).bind(JSON.readTree(json), Everything.class, "f.json");
         assertEquals(List.of(), bound.problems());
-        assertEquals(new Everything("a", true, 1, 5_000_000_000L, 1.5, Instant.parse("2026-11-28T12:00:00Z"),
-                Environment.STAGING, List.of(new Inner("y")), Map.of("k", 2), "n"), bound.value());
+        assertEquals(
+                new Everything(
+                        "a",
+                        true,
+                        1,
+                        5_000_000_000L,
+                        1.5,
+                        Instant.parse("2026-11-28T12:00:00Z"),
+                        Environment.STAGING,
+                        List.of(new Inner("y")),
+                        Map.of("k", 2),
+                        "n"),
+                bound.value());
     }
 
     @Test
     void whenEveryFieldIsWrongThenEachProblemIsReportedAtItsPointer() throws Exception {
         String json = "{\"s\":1,\"b\":\"yes\",\"i\":1.5,\"l\":\"x\",\"d\":true,\"at\":\"2026-11-28 12:00\","
                 + "\"env\":\"prod\",\"items\":[{\"x\":2,\"extra\":1},null],\"counts\":{\"k\":\"2\"},\"renamd\":\"n\"}";
-        assertEquals(List.of(
-                "f.json: /s: has the wrong type: integer found, [string, null] expected",
-                "f.json: /b: has the wrong type: string found, [boolean, null] expected",
-                "f.json: /i: has the wrong type: number found, [integer, null] expected",
-                "f.json: /l: has the wrong type: string found, [integer, null] expected",
-                "f.json: /d: has the wrong type: boolean found, [number, null] expected",
-                "f.json: /at: must be an RFC 3339 UTC instant such as 2026-11-28T12:00:00Z",
-                "f.json: /env: must be one of kind, dev-control, demo, staging, production, not \"prod\"",
-                "f.json: /items/0/x: has the wrong type: integer found, [string, null] expected",
-                "f.json: /items/0/extra: is not a known field",
-                "f.json: /counts/k: has the wrong type: string found, integer expected",
-                "f.json: /renamd: is not a known field (did you mean renamed?)",
-                "f.json: /renamed: is required"), problems(json, Everything.class));
+        assertEquals(
+                List.of(
+                        "f.json: /s: has the wrong type: integer found, [string, null] expected",
+                        "f.json: /b: has the wrong type: string found, [boolean, null] expected",
+                        "f.json: /i: has the wrong type: number found, [integer, null] expected",
+                        "f.json: /l: has the wrong type: string found, [integer, null] expected",
+                        "f.json: /d: has the wrong type: boolean found, [number, null] expected",
+                        "f.json: /at: must be an RFC 3339 UTC instant such as 2026-11-28T12:00:00Z",
+                        "f.json: /env: must be one of kind, dev-control, demo, staging, production, not \"prod\"",
+                        "f.json: /items/0/x: has the wrong type: integer found, [string, null] expected",
+                        "f.json: /items/0/extra: is not a known field",
+                        "f.json: /counts/k: has the wrong type: string found, integer expected",
+                        "f.json: /renamd: is not a known field (did you mean renamed?)",
+                        "f.json: /renamed: is required"),
+                problems(json, Everything.class));
     }
 
     @Test
     void whenANumberOrInstantCannotBeHeldThenTheMappersOwnWordsAreTheProblem() throws Exception {
-        Binder.Bound bound = new Binder(JSON).bind(JSON.readTree("{\"at\":\"2026-02-30T00:00:00Z\",\"i\":3000000000,"
-                + "\"renamed\":null}"), Everything.class, "f.json");
-        assertEquals(List.of("f.json: /at: Cannot deserialize value of type `java.time.Instant` from String "
-                + "\"2026-02-30T00:00:00Z\": Failed to deserialize java.time.Instant: (java.time.format.DateTimeParseException)"
-                + " Text '2026-02-30T00:00:00Z' could not be parsed at index 0"),
+        Binder.Bound bound = new Binder(JSON)
+                .bind(
+                        JSON.readTree("{\"at\":\"2026-02-30T00:00:00Z\",\"i\":3000000000," + "\"renamed\":null}"),
+                        Everything.class,
+                        "f.json");
+        assertEquals(
+                List.of("f.json: /at: Cannot deserialize value of type `java.time.Instant` from String "
+                        + "\"2026-02-30T00:00:00Z\": Failed to deserialize java.time.Instant: (java.time.format.DateTimeParseException)"
+                        + " Text '2026-02-30T00:00:00Z' could not be parsed at index 0"),
                 bound.problems().stream().map(Diagnostic::format).toList());
         // Too large for an int: bound at the nearest int so that a @Max can speak; the range problem waits.
-        assertEquals(Map.of("/i", "f.json: /i: Numeric value (3000000000) out of range of int (-2147483648 - 2147483647)"),
+        assertEquals(
+                Map.of("/i", "f.json: /i: Numeric value (3000000000) out of range of int (-2147483648 - 2147483647)"),
                 Map.of("/i", bound.outOfRange().get("/i").format()));
         assertEquals(Set.of("/renamed"), bound.nulls().keySet());
     }
@@ -102,11 +135,15 @@ class BinderTest {
 
     @Test
     void whenAContractTypeHoldsATypeTheBinderCannotBindThenBuildingItsShapeFailsNamingTheType() {
-        IllegalStateException set = assertThrows(IllegalStateException.class, () -> new Binder(JSON).shapeOf(WithASet.class));
-        assertEquals("a contract type holds java.util.Set<java.lang.String>, which the input binder does not bind: use a"
-                + " record, a List, a Map from String, an enum, String, Boolean, Integer, Long, Double or Instant (boxed, so"
-                + " that a missing value is null)", set.getMessage());
-        IllegalStateException cls = assertThrows(IllegalStateException.class, () -> new Binder(JSON).shapeOf(HoldsAClass.class));
+        IllegalStateException set =
+                assertThrows(IllegalStateException.class, () -> new Binder(JSON).shapeOf(WithASet.class));
+        assertEquals(
+                "a contract type holds java.util.Set<java.lang.String>, which the input binder does not bind: use a"
+                        + " record, a List, a Map from String, an enum, String, Boolean, Integer, Long, Double or Instant (boxed, so"
+                        + " that a missing value is null)",
+                set.getMessage());
+        IllegalStateException cls =
+                assertThrows(IllegalStateException.class, () -> new Binder(JSON).shapeOf(HoldsAClass.class));
         assertEquals(true, cls.getMessage().startsWith("a contract type holds " + NotARecord.class.getName()));
     }
 }

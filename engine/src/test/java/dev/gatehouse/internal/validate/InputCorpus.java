@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.gatehouse.Inputs;
 import dev.gatehouse.InvalidInputException;
 import dev.gatehouse.TestPaths;
 import dev.gatehouse.model.Diagnostic;
@@ -44,9 +43,23 @@ public final class InputCorpus {
     static List<JsonNode> values() {
         List<JsonNode> v = new ArrayList<>();
         v.add(F.nullNode());
-        for (String s : List.of("", " ", "x", "gpu", "production", "passed", "sha256:bad", "2026-13-01T00:00:00Z",
-                "2026-11-28T12:00:00+01:00", "2026-02-30T00:00:00Z", "P.Ramaswamy", "\uFF4D.\uFF4F\uFF4B\uFF41\uFF46\uFF4F\uFF52",
-                "a\u200B", "p.ramaswamy@corp.example", "gatehouse/v2", "RiskException")) {
+        for (String s : List.of(
+                "",
+                " ",
+                "x",
+                "gpu",
+                "production",
+                "passed",
+                "sha256:bad",
+                "2026-13-01T00:00:00Z",
+                "2026-11-28T12:00:00+01:00",
+                "2026-02-30T00:00:00Z",
+                "P.Ramaswamy",
+                "\uFF4D.\uFF4F\uFF4B\uFF41\uFF46\uFF4F\uFF52",
+                "a\u200B",
+                "p.ramaswamy@corp.example",
+                "gatehouse/v2",
+                "RiskException")) {
             v.add(F.textNode(s));
         }
         v.add(F.numberNode(0));
@@ -69,10 +82,20 @@ public final class InputCorpus {
         Path dir = TestPaths.fixtures().resolve("worked-example");
         try {
             return List.of(
-                    new Doc("evidence", ReleaseEvidence.KIND, JSON.readTree(dir.resolve("evidence.json").toFile())),
-                    new Doc("readback", EnvironmentReadback.KIND, JSON.readTree(dir.resolve("readback.json").toFile())),
-                    new Doc("exception", RiskException.KIND,
-                            new YAMLMapper().readTree(dir.resolve("exceptions/EXC-2026-031.yaml").toFile())));
+                    new Doc(
+                            "evidence",
+                            ReleaseEvidence.KIND,
+                            JSON.readTree(dir.resolve("evidence.json").toFile())),
+                    new Doc(
+                            "readback",
+                            EnvironmentReadback.KIND,
+                            JSON.readTree(dir.resolve("readback.json").toFile())),
+                    new Doc(
+                            "exception",
+                            RiskException.KIND,
+                            new YAMLMapper()
+                                    .readTree(dir.resolve("exceptions/EXC-2026-031.yaml")
+                                            .toFile())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,12 +118,16 @@ public final class InputCorpus {
                 out.add(new Doc(seed.name() + " " + p + " removed", seed.kind(), removed(seed.tree(), p)));
                 JsonNode at = seed.tree().at(p);
                 if (at.isObject()) {
-                    out.add(new Doc(seed.name() + " " + p + "/extra added", seed.kind(), addField(seed.tree(), p, "extra")));
+                    out.add(new Doc(
+                            seed.name() + " " + p + "/extra added", seed.kind(), addField(seed.tree(), p, "extra")));
                     Iterator<String> names = at.fieldNames();
                     if (names.hasNext()) {
                         String name = names.next();
                         String typo = name.substring(0, name.length() - 1);
-                        out.add(new Doc(seed.name() + " " + p + "/" + typo + " added", seed.kind(), addField(seed.tree(), p, typo)));
+                        out.add(new Doc(
+                                seed.name() + " " + p + "/" + typo + " added",
+                                seed.kind(),
+                                addField(seed.tree(), p, typo)));
                     }
                 }
             }
@@ -155,7 +182,9 @@ public final class InputCorpus {
     }
 
     private static String lastOf(String pointer) {
-        return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+        return pointer.substring(pointer.lastIndexOf('/') + 1)
+                .replace("~1", "/")
+                .replace("~0", "~");
     }
 
     static JsonNode replaced(JsonNode tree, String pointer, JsonNode value) {

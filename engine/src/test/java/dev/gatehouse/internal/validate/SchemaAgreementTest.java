@@ -76,13 +76,17 @@ class SchemaAgreementTest {
         List<String> schema = new ArrayList<>();
         for (Error e : SCHEMAS.get(kind).validate(JSON.writeValueAsString(tree), InputFormat.JSON)) {
             String at = pointer(e.getInstanceLocation());
-            boolean namesAField = e.getKeyword().equals("required") || e.getKeyword().equals("additionalProperties");
+            boolean namesAField =
+                    e.getKeyword().equals("required") || e.getKeyword().equals("additionalProperties");
             schema.add(namesAField ? at + "/" + InputValidator.escape(e.getProperty()) : at);
         }
         // As Inputs reads a document: the number screen first (infinities, numbers beyond a long), then the validator.
         Document doc = new Document(name, tree);
         List<Diagnostic> numbers = Numbers.check(doc);
-        return new Verdicts(name, schema, numbers.isEmpty() ? validator.check(doc, kind, KINDS.get(kind)).diagnostics() : numbers);
+        return new Verdicts(
+                name,
+                schema,
+                numbers.isEmpty() ? validator.check(doc, kind, KINDS.get(kind)).diagnostics() : numbers);
     }
 
     private static String pointer(NodePath path) {
@@ -100,16 +104,19 @@ class SchemaAgreementTest {
      * for its field, an instant that is no date.
      */
     private static boolean beyondTheSchema(Diagnostic d) {
-        return d.is(DiagnosticCode.BAD_IDENTITY) || d.is(DiagnosticCode.BAD_VALUE) && !d.message().startsWith("must ");
+        return d.is(DiagnosticCode.BAD_IDENTITY)
+                || d.is(DiagnosticCode.BAD_VALUE) && !d.message().startsWith("must ");
     }
 
     private static List<String> disagreement(Verdicts v) {
         List<String> out = new ArrayList<>();
         if (v.runtime().stream().anyMatch(d -> d.is(DiagnosticCode.WRONG_KIND))) {
-            // The validator stops at a document of another kind ("is this the right file?"); the schema says so at /kind.
+            // The validator stops at a document of another kind ("is this the right file?"); the schema says so at
+            // /kind.
             return v.schemaPointers().contains("/kind") ? out : List.of(v.name() + ": the schema accepts a wrong kind");
         }
-        Set<String> runtimePointers = v.runtime().stream().map(Diagnostic::pointer).collect(Collectors.toSet());
+        Set<String> runtimePointers =
+                v.runtime().stream().map(Diagnostic::pointer).collect(Collectors.toSet());
         for (String p : v.schemaPointers()) {
             if (!runtimePointers.contains(p)) {
                 out.add(v.name() + ": the schema rejects " + (p.isEmpty() ? "the document" : p)
@@ -145,11 +152,20 @@ class SchemaAgreementTest {
             }
         }
         assertEquals(List.of(), disagreements.stream().limit(20).toList(), disagreements.size() + " disagreements");
-        // The corpus exercises every kind of finding, and the few rules beyond the schema, so this cannot pass by accident.
+        // The corpus exercises every kind of finding, and the few rules beyond the schema, so this cannot pass by
+        // accident.
         assertTrue(corpus.size() > 5000, "corpus size " + corpus.size());
         assertTrue(rejected > corpus.size() * 3 / 4, rejected + " of " + corpus.size() + " rejected");
-        assertEquals(EnumSet.of(DiagnosticCode.WRONG_KIND, DiagnosticCode.MISSING_FIELD, DiagnosticCode.UNKNOWN_FIELD, DiagnosticCode.WRONG_TYPE,
-                DiagnosticCode.BAD_VALUE, DiagnosticCode.BAD_FORMAT, DiagnosticCode.BAD_IDENTITY), codes);
+        assertEquals(
+                EnumSet.of(
+                        DiagnosticCode.WRONG_KIND,
+                        DiagnosticCode.MISSING_FIELD,
+                        DiagnosticCode.UNKNOWN_FIELD,
+                        DiagnosticCode.WRONG_TYPE,
+                        DiagnosticCode.BAD_VALUE,
+                        DiagnosticCode.BAD_FORMAT,
+                        DiagnosticCode.BAD_IDENTITY),
+                codes);
         assertTrue(beyond > 10, beyond + " documents rejected only for rules beyond the schema");
     }
 
@@ -158,16 +174,21 @@ class SchemaAgreementTest {
         List<Path> files = new ArrayList<>();
         for (Path root : List.of(TestPaths.root().resolve("engine/src/test/resources/invalid"), TestPaths.fixtures())) {
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).filter(SchemaAgreementTest::isInputName).sorted().forEach(files::add);
+                walk.filter(Files::isRegularFile)
+                        .filter(SchemaAgreementTest::isInputName)
+                        .sorted()
+                        .forEach(files::add);
             }
         }
         List<String> disagreements = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         int schemaRejected = 0;
         for (Path file : files) {
-            DocumentReader.Result read = READER.readJsonOrYaml(file, file.toString(), DocumentReader.Budget.unlimited());
+            DocumentReader.Result read =
+                    READER.readJsonOrYaml(file, file.toString(), DocumentReader.Budget.unlimited());
             if (read.document() == null) {
-                continue; // syntax, YAML and file-system goldens: the reader refuses them, no document for either checker
+                continue; // syntax, YAML and file-system goldens: the reader refuses them, no document for either
+                // checker
             }
             JsonNode tree = read.document().tree();
             String kind = tree.path("kind").asText();
@@ -186,24 +207,45 @@ class SchemaAgreementTest {
 
     private static boolean isInputName(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml")) && !name.equals("case.yaml")
+        return (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml"))
+                && !name.equals("case.yaml")
                 && !name.startsWith("expected");
     }
 
     @Test
     void whenTheSchemaRejectsThenTheValidatorRejectsAtTheSamePointer() throws IOException {
         // The comparison itself can fail: a document the schema rejects at a place the validator does not name.
-        Verdicts v = new Verdicts("made-up", List.of("/release/author"), List.of(Diagnostic.input(DiagnosticCode.BAD_FORMAT,
-                "made-up", "/ci/commit", "must be a commit: 40 lower-case hex characters")));
+        Verdicts v = new Verdicts(
+                "made-up",
+                List.of("/release/author"),
+                List.of(Diagnostic.input(
+                        DiagnosticCode.BAD_FORMAT,
+                        "made-up",
+                        "/ci/commit",
+                        "must be a commit: 40 lower-case hex characters")));
         assertEquals(1, disagreement(v).size());
         JsonNode seed = InputCorpus.seeds().get(0).tree();
         Verdicts ok = verdicts("seed", ReleaseEvidence.KIND, seed);
         if (!ok.schemaPointers().isEmpty() || !ok.runtime().isEmpty()) {
             fail("the worked example must pass both: " + ok);
         }
-        assertEquals(List.of("/release/author"), verdicts("removed", ReleaseEvidence.KIND,
-                InputCorpus.removed(seed, "/release/author")).schemaPointers());
-        assertEquals(List.of(), verdicts("readback", EnvironmentReadback.KIND, InputCorpus.seeds().get(1).tree()).runtime());
-        assertEquals(List.of(), verdicts("exception", RiskException.KIND, InputCorpus.seeds().get(2).tree()).runtime());
+        assertEquals(
+                List.of("/release/author"),
+                verdicts("removed", ReleaseEvidence.KIND, InputCorpus.removed(seed, "/release/author"))
+                        .schemaPointers());
+        assertEquals(
+                List.of(),
+                verdicts(
+                                "readback",
+                                EnvironmentReadback.KIND,
+                                InputCorpus.seeds().get(1).tree())
+                        .runtime());
+        assertEquals(
+                List.of(),
+                verdicts(
+                                "exception",
+                                RiskException.KIND,
+                                InputCorpus.seeds().get(2).tree())
+                        .runtime());
     }
 }
