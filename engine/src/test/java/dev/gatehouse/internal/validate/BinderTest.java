@@ -98,7 +98,7 @@ class BinderTest {
                         "f.json: /i: has the wrong type: number found, [integer, null] expected",
                         "f.json: /l: has the wrong type: string found, [integer, null] expected",
                         "f.json: /d: has the wrong type: boolean found, [number, null] expected",
-                        "f.json: /at: must be an RFC 3339 UTC instant such as 2026-11-28T12:00:00Z",
+                        "f.json: /at: must be an RFC 3339 instant such as 2026-11-28T12:00:00Z or 2026-11-28T13:00:00+01:00",
                         "f.json: /env: must be one of kind, dev-control, demo, staging, production, not \"prod\"",
                         "f.json: /items/0/x: has the wrong type: integer found, [string, null] expected",
                         "f.json: /items/0/extra: is not a known field",
