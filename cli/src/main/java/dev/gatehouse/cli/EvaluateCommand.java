@@ -52,6 +52,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ArtifactOptions artifacts = new ArtifactOptions();
 
+    @CommandLine.Mixin
     BundleOptions bundle = new BundleOptions();
 
     @Option(
