@@ -52,6 +52,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ArtifactOptions artifacts = new ArtifactOptions();
 
+    @CommandLine.Mixin
     BundleOptions bundle = new BundleOptions();
 
     @Option(
@@ -170,27 +171,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (logKey != null && log == null) {
             throw new UsageException("--log-key needs --log FILE (the log whose lines it signs)");
         }
-        DecisionLog.Sealer sealer = null;
-        if (logKey != null) {
-            dev.gatehouse.trust.Keys.SigningKey key = TrustOptions.signingKey("--log-key", logKey);
-            String chain;
-            try {
-                chain = dev.gatehouse.trust.LogSignatures.checkChain(logChain);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--log-chain: " + e.getMessage());
-            }
-            sealer = new DecisionLog.Sealer() {
-                @Override
-                public String chain() {
-                    return chain;
-                }
-
-                @Override
-                public java.util.Map<String, String> seal(byte[] unsealed) {
-                    return dev.gatehouse.trust.LogSignatures.seal(unsealed, key);
-                }
-            };
-        }
+        DecisionLog.Sealer sealer =
+                logKey == null ? null : TrustOptions.logSealer("--log-key", logKey, "--log-chain", logChain);
         if ((attest == null) != (signingKey == null)) {
             throw new UsageException(
                     attest == null

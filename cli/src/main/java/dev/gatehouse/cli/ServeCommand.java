@@ -64,6 +64,13 @@ final class ServeCommand implements Callable<Integer> {
     Path log;
 
     @Option(
+            names = "--log-key",
+            paramLabel = "KEY",
+            description = "sign every log line over the chain head with this private key (PEM, Ed25519 or ECDSA P-256;"
+                    + " docs/trust.md); the chain is the replica's name")
+    Path logKey;
+
+    @Option(
             names = "--replica",
             paramLabel = "NAME",
             description = "this replica's name in each log line (default: the host name)")
@@ -108,6 +115,13 @@ final class ServeCommand implements Callable<Integer> {
                 .log(log);
         if (replica != null) {
             b.replica(replica);
+        }
+        if (logKey != null) {
+            if (log == null) {
+                throw new UsageException("--log-key needs --log FILE (the log whose lines it signs)");
+            }
+            b.logSealer(TrustOptions.logSealer(
+                    "--log-key", logKey, "--replica", replica != null ? replica : ServeOptions.defaultReplica()));
         }
         if (maxBodySize != null) {
             b.maxBodyBytes(maxBodySize);

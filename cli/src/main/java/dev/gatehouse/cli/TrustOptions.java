@@ -18,6 +18,32 @@ final class TrustOptions {
         }
     }
 
+    /**
+     * The signer of a decision log's lines: each line signed with the key in {@code keyFile} over the chain head, in
+     * the chain {@code chain} ({@code chainOption} names the option that gave it, for the message).
+     */
+    static dev.gatehouse.log.DecisionLog.Sealer logSealer(
+            String keyOption, Path keyFile, String chainOption, String chain) {
+        Keys.SigningKey key = signingKey(keyOption, keyFile);
+        String checked;
+        try {
+            checked = dev.gatehouse.trust.LogSignatures.checkChain(chain);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(chainOption + ": " + e.getMessage());
+        }
+        return new dev.gatehouse.log.DecisionLog.Sealer() {
+            @Override
+            public String chain() {
+                return checked;
+            }
+
+            @Override
+            public java.util.Map<String, String> seal(byte[] unsealed) {
+                return dev.gatehouse.trust.LogSignatures.seal(unsealed, key);
+            }
+        };
+    }
+
     static Keys.VerificationKey verificationKey(String option, Path file) {
         try {
             return Keys.readVerificationKey(file);

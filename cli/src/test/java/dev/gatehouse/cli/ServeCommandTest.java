@@ -229,6 +229,75 @@ class ServeCommandTest {
         assertEquals("gatehouse: the tokens file " + tmp.resolve("nope") + " does not exist\n", r.err());
     }
 
+    /** A replica started with --log-key signs its chain (named after it), and log verify --key checks every line. */
+    @Test
+    void aSignedServerLogVerifiesWithItsKeyAndFailsWithAnother() throws Exception {
+        Path keys = CliRun.ROOT.resolve("docs/examples/trust");
+        Path log = tmp.resolve("signed-" + System.nanoTime() + ".jsonl");
+        GatehouseServer signed = GatehouseServer.start(
+                ServeOptions.builder()
+                        .listen("127.0.0.1", 0)
+                        .replica("replica-a")
+                        .log(log)
+                        .logSealer(TrustOptions.logSealer(
+                                "--log-key", keys.resolve("example-signing-key.pem"), "--replica", "replica-a"))
+                        .fixtures(CliRun.ROOT.resolve("fixtures"))
+                        .build(),
+                PolicyEngine.builder().build());
+        try {
+            String request = body(
+                            EXAMPLE.resolve("evidence.json"),
+                            EXAMPLE.resolve("readback.json"),
+                            List.of(Files.readString(EXAMPLE.resolve("exceptions/EXC-2026-031.yaml"))),
+                            AT)
+                    .toString();
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> r = CLIENT.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + signed.port() + "/v1/decisions"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(request))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                assertEquals(200, r.statusCode(), r.body());
+            }
+        } finally {
+            signed.stop();
+        }
+        CliRun ok = CliRun.of(
+                "log",
+                "verify",
+                log.toString(),
+                "--key",
+                keys.resolve("example-signing-key.pub").toString(),
+                "--chain",
+                "replica-a");
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().startsWith(log + ": OK, 2 lines, head sha256:"), ok.out());
+        Path other = tmp.resolve("other-" + System.nanoTime() + ".pem");
+        Files.writeString(other, OTHER_PUBLIC_KEY, StandardCharsets.US_ASCII);
+        CliRun wrong = CliRun.of("log", "verify", log.toString(), "--key", other.toString());
+        assertEquals(1, wrong.exit(), wrong.out() + wrong.err());
+    }
+
+    @Test
+    void aLogKeyWithoutALogIsExit2() {
+        CliRun r = CliRun.of(
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--log-key",
+                CliRun.ROOT
+                        .resolve("docs/examples/trust/example-signing-key.pem")
+                        .toString());
+        assertEquals(2, r.exit());
+        assertEquals("gatehouse: --log-key needs --log FILE (the log whose lines it signs)\n", r.err());
+    }
+
+    /** An Ed25519 public key that is not the example's (RFC 8032, test 1). */
+    static final String OTHER_PUBLIC_KEY = "-----BEGIN PUBLIC KEY-----\n"
+            + "MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n"
+            + "-----END PUBLIC KEY-----\n";
+
     static EvaluationInput example() {
         return Inputs.read(
                 EXAMPLE.resolve("evidence.json"), EXAMPLE.resolve("readback.json"), EXAMPLE.resolve("exceptions"));

@@ -420,7 +420,7 @@ public final class GatehouseServer implements AutoCloseable {
             PromotionDecision decision = engine.evaluate(d.input(), at);
             if (options.log() != null) {
                 try {
-                    DecisionLog.append(options.log(), options.replica(), d.input(), at, decision, null);
+                    DecisionLog.append(options.log(), options.replica(), d.input(), at, decision, options.logSealer());
                 } catch (IOException | RuntimeException e) {
                     throw new LogFailure();
                 }

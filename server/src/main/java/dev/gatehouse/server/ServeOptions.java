@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param tokens the tokens file, or null for none (then only a loopback address is allowed)
  * @param log the decision log every decision is appended to, or null for none
  * @param replica the name of this replica in each log line (one chain per replica)
+ * @param logSealer signs each log line over the chain head (module trust, {@code --log-key}), or null for none
  * @param fixtures a folder of golden cases the page can open, or null for none
  * @param maxBodyBytes the largest request body accepted (413 past it)
  * @param maxInFlight the most evaluations at once
@@ -32,7 +33,8 @@ public record ServeOptions(
         int maxInFlight,
         int maxWaiting,
         int maxConnections,
-        Duration idleTimeout) {
+        Duration idleTimeout,
+        dev.gatehouse.log.DecisionLog.Sealer logSealer) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8181;
     public static final long DEFAULT_MAX_BODY_BYTES = 8L << 20;
@@ -62,6 +64,13 @@ public record ServeOptions(
         }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("the connection limit must be at least 1, not " + maxConnections);
+        }
+        if (logSealer != null && log == null) {
+            throw new IllegalArgumentException("a log key needs a log (--log FILE)");
+        }
+        if (logSealer != null && !logSealer.chain().equals(replica)) {
+            throw new IllegalArgumentException("the signed log's chain is " + logSealer.chain()
+                    + ", but this replica is " + replica + ": a replica signs its own chain");
         }
         if (replica.isBlank() || replica.length() > 253 || !replica.matches("[A-Za-z0-9._:-]+")) {
             throw new IllegalArgumentException(
@@ -95,6 +104,7 @@ public record ServeOptions(
         private Path tokens;
         private Path log;
         private String replica = defaultReplica();
+        private dev.gatehouse.log.DecisionLog.Sealer logSealer;
         private Path fixtures;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
@@ -155,6 +165,12 @@ public record ServeOptions(
             return this;
         }
 
+        /** Signs every log line (the sealer's chain must be this replica's name); null: unsigned. */
+        public Builder logSealer(dev.gatehouse.log.DecisionLog.Sealer sealer) {
+            this.logSealer = sealer;
+            return this;
+        }
+
         public ServeOptions build() {
             return new ServeOptions(
                     host,
@@ -167,12 +183,13 @@ public record ServeOptions(
                     maxInFlight,
                     maxWaiting,
                     maxConnections,
-                    idleTimeout);
+                    idleTimeout,
+                    logSealer);
         }
     }
 
     /** The host's name (a pod's name under Kubernetes), sanitised to a replica name; "replica" when there is none. */
-    static String defaultReplica() {
+    public static String defaultReplica() {
         String name;
         try {
             name = InetAddress.getLocalHost().getHostName();
