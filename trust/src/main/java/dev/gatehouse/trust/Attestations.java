@@ -9,9 +9,6 @@ import dev.gatehouse.model.PromotionDecision;
 import dev.gatehouse.model.ReleaseEvidence;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -155,13 +152,7 @@ public final class Attestations {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return "sha256:"
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.gatehouse.internal.json.Json.sha256(bytes);
     }
 
     /** The hex of a {@code sha256:<hex>} digest. */
