@@ -37,6 +37,9 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EvaluationLimits limits = new EvaluationLimits();
 
+    @CommandLine.Mixin
+    BundleOptions bundle = new BundleOptions();
+
     @Option(
             names = "--listen",
             paramLabel = "HOST:PORT",
@@ -147,7 +150,8 @@ final class ServeCommand implements Callable<Integer> {
                     "refusing to listen on " + host + " without --tokens: anyone who can reach it could ask "
                             + "for decisions; give a tokens file, or listen on loopback (127.0.0.1)");
         }
-        PolicyEngine engine = Options.engine(rules, limits);
+        bundle.check(rules, "--rules");
+        PolicyEngine engine = bundle.engine(rules, limits, spec.commandLine().getErr());
         GatehouseServer server;
         try {
             server = GatehouseServer.start(options, engine);
