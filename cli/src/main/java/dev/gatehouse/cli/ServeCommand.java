@@ -74,6 +74,13 @@ final class ServeCommand implements Callable<Integer> {
     Path logKey;
 
     @Option(
+            names = "--signing-key",
+            paramLabel = "KEY",
+            description = "sign decisions as attestations with this private key (PEM, Ed25519 or ECDSA P-256):"
+                    + " POST /v1/attestations answers what evaluate --attest writes (docs/trust.md)")
+    Path signingKey;
+
+    @Option(
             names = "--replica",
             paramLabel = "NAME",
             description = "this replica's name in each log line (default: the host name)")
@@ -118,6 +125,10 @@ final class ServeCommand implements Callable<Integer> {
                 .log(log);
         if (replica != null) {
             b.replica(replica);
+        }
+        if (signingKey != null) {
+            dev.gatehouse.trust.Keys.SigningKey key = TrustOptions.signingKey("--signing-key", signingKey);
+            b.attester((input, decision) -> dev.gatehouse.trust.Attestations.signedJson(input, decision, key));
         }
         if (logKey != null) {
             if (log == null) {

@@ -298,6 +298,81 @@ class ServeCommandTest {
             + "MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n"
             + "-----END PUBLIC KEY-----\n";
 
+    /** POST /v1/attestations answers, byte for byte, what evaluate --attest writes, and verify accepts it. */
+    @Test
+    void anAttestationFromTheServiceIsWhatEvaluateAttestWritesAndVerifies() throws Exception {
+        Path keys = CliRun.ROOT.resolve("docs/examples/trust");
+        Path written = tmp.resolve("att-" + System.nanoTime() + ".json");
+        CliRun cli = CliRun.of(
+                "evaluate",
+                "--evidence",
+                EXAMPLE.resolve("evidence.json").toString(),
+                "--readback",
+                EXAMPLE.resolve("readback.json").toString(),
+                "--exceptions",
+                EXAMPLE.resolve("exceptions").toString(),
+                "--at",
+                AT,
+                "--attest",
+                written.toString(),
+                "--signing-key",
+                keys.resolve("example-signing-key.pem").toString());
+        assertEquals(0, cli.exit(), cli.err());
+        dev.gatehouse.trust.Keys.SigningKey key =
+                TrustOptions.signingKey("--signing-key", keys.resolve("example-signing-key.pem"));
+        GatehouseServer signing = GatehouseServer.start(
+                ServeOptions.builder()
+                        .listen("127.0.0.1", 0)
+                        .replica("test")
+                        .attester(
+                                (input, decision) -> dev.gatehouse.trust.Attestations.signedJson(input, decision, key))
+                        .fixtures(CliRun.ROOT.resolve("fixtures"))
+                        .build(),
+                PolicyEngine.builder().build());
+        Path served = tmp.resolve("served-" + System.nanoTime() + ".json");
+        try {
+            HttpResponse<String> r = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + signing.port() + "/v1/attestations"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body(
+                                            EXAMPLE.resolve("evidence.json"),
+                                            EXAMPLE.resolve("readback.json"),
+                                            List.of(Files.readString(EXAMPLE.resolve("exceptions/EXC-2026-031.yaml"))),
+                                            AT)
+                                    .toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(Files.readString(written), r.body());
+            Files.writeString(served, r.body(), StandardCharsets.UTF_8);
+        } finally {
+            signing.stop();
+        }
+        CliRun verify = CliRun.of(
+                "verify",
+                "--attestation",
+                served.toString(),
+                "--key",
+                keys.resolve("example-signing-key.pub").toString(),
+                "--digest",
+                "sha256:9b8e7f6a5d4c3b2a19081726354453627180918a7b6c5d4e3f2a1b0c9d8e7f6a",
+                "--environment",
+                "production",
+                "--at",
+                "2026-11-28T13:00:00Z");
+        assertEquals(0, verify.exit(), verify.err());
+    }
+
+    @Test
+    void aServiceWithoutASigningKeyAnswersAttestations404() throws Exception {
+        HttpResponse<String> r = post("/v1/attestations", "{}");
+        assertEquals(404, r.statusCode());
+        assertEquals(
+                "this service signs no attestations (start it with --signing-key)",
+                Json.mapper().readTree(r.body()).path("message").asText(),
+                r.body());
+    }
+
     static EvaluationInput example() {
         return Inputs.read(
                 EXAMPLE.resolve("evidence.json"), EXAMPLE.resolve("readback.json"), EXAMPLE.resolve("exceptions"));

@@ -226,7 +226,8 @@ public final class GatehouseServer implements AutoCloseable {
                 405, ctx -> json(ctx, 405, problem(405, "method-not-allowed", "this route does not take that method")));
 
         // The API.
-        route(cfg, "POST", "/v1/decisions", Role.EVALUATE, this::decide);
+        route(cfg, "POST", "/v1/decisions", Role.EVALUATE, ctx -> decide(ctx, false));
+        route(cfg, "POST", "/v1/attestations", Role.EVALUATE, ctx -> decide(ctx, true));
         route(cfg, "POST", "/v1/whatif", Role.REVIEW, this::whatIf);
         route(cfg, "GET", "/v1/rulebase", Role.REVIEW, this::rulebase);
         route(cfg, "GET", "/v1/fixtures", Role.REVIEW, ctx -> json(ctx, 200, Json.pretty(fixtures.list())));
@@ -405,7 +406,18 @@ public final class GatehouseServer implements AutoCloseable {
 
     // -------------------------------------------------------------------------------------------------- handlers
 
-    private void decide(Context ctx) throws IOException, InterruptedException {
+    /**
+     * One decision; as the decision itself, or ({@code attest}) as the signed attestation {@code evaluate --attest}
+     * writes for the same inputs. Logged either way.
+     */
+    private void decide(Context ctx, boolean attest) throws IOException, InterruptedException {
+        if (attest && options.attester() == null) {
+            json(
+                    ctx,
+                    404,
+                    problem(404, "not-found", "this service signs no attestations (start it with --signing-key)"));
+            return;
+        }
         byte[] body = body(ctx);
         Requests.Decision d;
         if (!acquire()) {
@@ -426,7 +438,11 @@ public final class GatehouseServer implements AutoCloseable {
                 }
             }
             metrics.decided(decision.eligible(), System.nanoTime() - t0);
-            json(ctx, 200, Json.pretty(decision));
+            if (attest) {
+                json(ctx, 200, new String(options.attester().attest(d.input(), decision), StandardCharsets.UTF_8));
+            } else {
+                json(ctx, 200, Json.pretty(decision));
+            }
         } finally {
             running.decrementAndGet();
             evaluations.release();

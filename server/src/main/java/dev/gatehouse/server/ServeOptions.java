@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param log the decision log every decision is appended to, or null for none
  * @param replica the name of this replica in each log line (one chain per replica)
  * @param logSealer signs each log line over the chain head (module trust, {@code --log-key}), or null for none
+ * @param attester signs a decision as an attestation ({@code --signing-key}; {@code POST /v1/attestations}), or null
  * @param fixtures a folder of golden cases the page can open, or null for none
  * @param maxBodyBytes the largest request body accepted (413 past it)
  * @param maxInFlight the most evaluations at once
@@ -34,7 +35,8 @@ public record ServeOptions(
         int maxWaiting,
         int maxConnections,
         Duration idleTimeout,
-        dev.gatehouse.log.DecisionLog.Sealer logSealer) {
+        dev.gatehouse.log.DecisionLog.Sealer logSealer,
+        Attester attester) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8181;
     public static final long DEFAULT_MAX_BODY_BYTES = 8L << 20;
@@ -78,6 +80,12 @@ public record ServeOptions(
         }
     }
 
+    /** Turns one decision into the bytes of a signed attestation (module trust's DSSE envelope). */
+    @FunctionalInterface
+    public interface Attester {
+        byte[] attest(dev.gatehouse.EvaluationInput input, dev.gatehouse.model.PromotionDecision decision);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -105,6 +113,7 @@ public record ServeOptions(
         private Path log;
         private String replica = defaultReplica();
         private dev.gatehouse.log.DecisionLog.Sealer logSealer;
+        private Attester attester;
         private Path fixtures;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
@@ -171,6 +180,12 @@ public record ServeOptions(
             return this;
         }
 
+        /** Signs decisions as attestations for {@code POST /v1/attestations}; null: that route answers 404. */
+        public Builder attester(Attester signer) {
+            this.attester = signer;
+            return this;
+        }
+
         public ServeOptions build() {
             return new ServeOptions(
                     host,
@@ -184,7 +199,8 @@ public record ServeOptions(
                     maxWaiting,
                     maxConnections,
                     idleTimeout,
-                    logSealer);
+                    logSealer,
+                    attester);
         }
     }
 
