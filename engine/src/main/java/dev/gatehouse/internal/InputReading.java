@@ -111,6 +111,11 @@ public final class InputReading {
     public static JsonNode readTree(Path file, InputLimits limits) {
         DocumentReader.Result read =
                 readDocument(reader(limits), file, new DocumentReader.Budget(limits.maxTotalBytes()));
+        return tree(read);
+    }
+
+    /** The tree of a document read but not validated against a kind, or every problem of reading it. */
+    private static JsonNode tree(DocumentReader.Result read) {
         List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
         if (read.document() != null) {
             problems.addAll(Numbers.check(read.document()));
@@ -129,14 +134,7 @@ public final class InputReading {
     public static JsonNode readTree(byte[] bytes, String label, boolean yaml, InputLimits limits) {
         DocumentReader reader = reader(limits);
         DocumentReader.Result read = yaml ? reader.parseYaml(bytes, label) : reader.parseJson(bytes, label);
-        List<Diagnostic> problems = new ArrayList<>(read.diagnostics());
-        if (read.document() != null) {
-            problems.addAll(Numbers.check(read.document()));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return read.document().tree();
+        return tree(read);
     }
 
     /**
