@@ -196,7 +196,7 @@ public final class PolicyEngine {
         digested.set("evidence", documents.evidence());
         digested.set("readback", documents.readback());
         digested.putArray("exceptions").addAll(documents.exceptions());
-        return Json.sha256(Json.jcs(digested));
+        return Json.jcsSha256(digested);
     }
 
     private static String engineVersion() {

@@ -34,8 +34,25 @@ public final class BenchInputs {
     /** One input as bytes: what a CI job would send. */
     @SuppressWarnings("ArrayRecordComponent") // the bytes a CI job sends, read only; never compared
     public record Bytes(byte[] evidence, byte[] readback, List<byte[]> exceptions) {
-        /** Parses and validates the documents (JSON, YAML for exceptions), as the command does. */
+        /**
+         * Parses and validates the documents (JSON, YAML for exceptions) as the decision service reads a request:
+         * each document to a tree within the default limits, then validated, the trees kept for the input digest.
+         */
         public EvaluationInput parse() {
+            dev.gatehouse.InputLimits limits = dev.gatehouse.InputLimits.DEFAULT;
+            JsonNode e = dev.gatehouse.internal.InputReading.readTree(evidence, "evidence.json", false, limits);
+            JsonNode r = dev.gatehouse.internal.InputReading.readTree(readback, "readback.json", false, limits);
+            List<JsonNode> xs = new ArrayList<>(exceptions.size());
+            for (int i = 0; i < exceptions.size(); i++) {
+                xs.add(dev.gatehouse.internal.InputReading.readTree(
+                        exceptions.get(i), "exception-" + i + ".yaml", true, limits));
+            }
+            return dev.gatehouse.internal.InputReading.fromTrees(
+                    e, "evidence.json", r, "readback.json", xs, "exceptions");
+        }
+
+        /** The same documents read into Java values only ({@link Inputs#of}): no trees kept. */
+        public EvaluationInput values() {
             ReleaseEvidence e = dev.gatehouse.internal.InputReading.parse(
                     evidence, "evidence.json", ReleaseEvidence.KIND, ReleaseEvidence.class, false);
             EnvironmentReadback r = dev.gatehouse.internal.InputReading.parse(

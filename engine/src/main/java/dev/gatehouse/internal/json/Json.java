@@ -2,7 +2,6 @@ package dev.gatehouse.internal.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -16,12 +15,10 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The one place Gatehouse's JSON mappers are configured, each for one job:
@@ -118,19 +115,16 @@ public final class Json {
      * UTF-16 code units, no whitespace, strings with the minimal escapes, and every number as the IEEE 754
      * double it denotes written the way ECMAScript writes it ({@code 24.0} and {@code 24} are both {@code 24},
      * {@code 1e21} is {@code 1e+21}); NaN and infinities are refused. A number that is not exactly a double (an integer beyond 2^53) is written
-     * as the nearest double, as JCS requires. Implemented by {@code org.erdtman.jcs}, by an author of the RFC.
+     * as the nearest double, as JCS requires. Written in one pass from the tree ({@code Jcs}); numbers by
+     * {@code org.erdtman.jcs}'s serializer, and the whole held to that library's canonicalizer by a test.
      */
     public static byte[] jcs(JsonNode value) {
-        try {
-            // NaN and infinities written bare, so that the canonicalizer refuses them (RFC 8785 3.2.2.3), not as
-            // strings.
-            return new JsonCanonicalizer(MAPPER.writer()
-                            .without(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-                            .writeValueAsString(value))
-                    .getEncodedUTF8();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot canonicalize JSON: " + e.getMessage(), e);
-        }
+        return Jcs.bytes(value);
+    }
+
+    /** {@code sha256:<hex>} of {@link #jcs} of {@code value}, computed in one pass without the canonical bytes. */
+    public static String jcsSha256(JsonNode value) {
+        return Jcs.sha256(value);
     }
 
     /** {@code sha256:<hex>} of some bytes. */

@@ -1,13 +1,38 @@
 package dev.gatehouse.internal.json;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.api.Test;
 
-/** {@link Json#jcs} against RFC 8785's own examples: number serialization (3.2.2.3), the sample object and sorting (3.2.3). */
+/**
+ * {@link Json#jcs} against RFC 8785's own examples: number serialization (3.2.2.3), the sample object and sorting
+ * (3.2.3); and against the reference canonicalizer ({@code org.erdtman.jcs.JsonCanonicalizer}, which re-parses JSON
+ * text) over every JSON and YAML document in the repository and over generated trees.
+ */
 class JcsTest {
     record NumberCase(String ieee754, String expected) {}
 
@@ -97,6 +122,126 @@ class JcsTest {
         assertEquals(
                 "{\"durationHours\":24,\"share\":0.1}",
                 jcs(Json.mapper().readTree("{\"share\": 0.10, \"durationHours\": 24.0}")));
+    }
+
+    /** What Json.jcs was before it wrote the tree itself: Jackson's text, canonicalized by the reference. */
+    private static byte[] reference(JsonNode n) throws IOException {
+        return new JsonCanonicalizer(Json.mapper()
+                        .writer()
+                        .without(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                        .writeValueAsString(n))
+                .getEncodedUTF8();
+    }
+
+    private static void assertAgrees(JsonNode n, String what) {
+        byte[] expected;
+        try {
+            expected = reference(n);
+        } catch (IOException refused) { // a number beyond the doubles: refused by both
+            assertThrows(IllegalStateException.class, () -> Json.jcs(n), what);
+            assertThrows(IllegalStateException.class, () -> Json.jcsSha256(n), what);
+            return;
+        }
+        assertArrayEquals(expected, Json.jcs(n), what);
+        assertEquals(Json.sha256(expected), Json.jcsSha256(n), what);
+    }
+
+    @Test
+    void everyDocumentInTheRepositoryIsCanonicalizedAsTheReferenceDoes() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.toString().contains("/target/")
+                            && !p.toString().contains("/node_modules/")
+                            && !p.toString().contains("/.git/")
+                            && !p.toString().contains("/attacks/"))
+                    .filter(p -> p.toString().matches(".*\\.(json|ya?ml)$"))
+                    .sorted()
+                    .toList();
+        }
+        int compared = 0;
+        for (Path file : files) {
+            JsonNode tree;
+            try {
+                tree = (file.toString().endsWith(".json") ? Json.mapper() : Json.exactYaml()).readTree(file.toFile());
+            } catch (IOException | RuntimeException notJson) {
+                continue; // a deliberately broken document (invalid-input cases)
+            }
+            if (tree == null || tree.isMissingNode()) {
+                continue;
+            }
+            assertAgrees(tree, root.relativize(file).toString());
+            // Big decimals and big integers too: the numbers exactly as written.
+            if (file.toString().endsWith(".json")) {
+                assertAgrees(
+                        Json.mapper()
+                                .readerFor(JsonNode.class)
+                                .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                                .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+                                .readValue(file.toFile()),
+                        root.relativize(file) + " (exact numbers)");
+            }
+            compared++;
+        }
+        assertTrue(compared > 300, "compared only " + compared + " documents");
+    }
+
+    @Property(tries = 2000)
+    void everyGeneratedTreeIsCanonicalizedAsTheReferenceDoes(@ForAll("trees") JsonNode tree) throws IOException {
+        assertAgrees(tree, tree.toString());
+    }
+
+    @Provide
+    Arbitrary<JsonNode> trees() {
+        return node(3).map(n -> {
+            ObjectNode o = Json.mapper().createObjectNode();
+            o.set("v", n);
+            return o;
+        });
+    }
+
+    private static Arbitrary<JsonNode> node(int depth) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        Arbitrary<String> strings = Arbitraries.strings()
+                .withCharRange('\u0000', '\u00ff')
+                .withChars('\u20ac', '\ud83d', '\ude00', '\ufb33', '\u2028', '\ufeff', '"', '\\', '/')
+                .ofMaxLength(12);
+        List<Arbitrary<? extends JsonNode>> leaves = List.of(
+                strings.map(f::textNode),
+                Arbitraries.integers().map(f::numberNode),
+                Arbitraries.longs().map(f::numberNode),
+                Arbitraries.bigIntegers()
+                        .between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
+                        .map(f::numberNode),
+                Arbitraries.doubles().filter(d -> !d.isNaN() && !d.isInfinite()).map(f::numberNode),
+                Arbitraries.bigDecimals()
+                        .between(BigDecimal.valueOf(-1e12), BigDecimal.valueOf(1e12))
+                        .ofScale(9)
+                        .map(f::numberNode),
+                Arbitraries.of(-0.0, 1e21, 1e-7, 5e-324, 9007199254740993.0).map(f::numberNode),
+                Arbitraries.of(true, false).map(f::booleanNode),
+                Arbitraries.just(f.nullNode()));
+        Arbitrary<JsonNode> leaf = Arbitraries.oneOf(leaves);
+        if (depth == 0) {
+            return leaf;
+        }
+        Arbitrary<JsonNode> child = Arbitraries.lazy(() -> node(depth - 1));
+        Arbitrary<JsonNode> array = child.list().ofMaxSize(4).map(items -> {
+            ArrayNode a = f.arrayNode();
+            items.forEach(a::add);
+            return a;
+        });
+        Arbitrary<JsonNode> object = Combinators.combine(
+                        strings.list().ofMaxSize(4), child.list().ofSize(4))
+                .as((names, values) -> {
+                    ObjectNode o = f.objectNode();
+                    for (int i = 0; i < names.size(); i++) {
+                        o.set(names.get(i), values.get(i));
+                    }
+                    return (JsonNode) o;
+                });
+        return Arbitraries.frequencyOf(Tuple.of(4, leaf), Tuple.of(1, array), Tuple.of(1, object));
     }
 
     private static String jcs(com.fasterxml.jackson.databind.JsonNode n) {
