@@ -16,7 +16,8 @@ public final class Summary {
     private Summary() {}
 
     /** p50 and p99 of one benchmark (with its parameters), in its score unit. */
-    record Score(double p50, double p99, String unit) {}
+    /** p50 and p99 per call, and the bytes allocated per call when JMH's gc profiler ran (else NaN). */
+    record Score(double p50, double p99, String unit, double allocBytes) {}
 
     public static void main(String[] args) throws IOException {
         if (args.length == 2 && args[0].equals("summary")) {
@@ -61,7 +62,14 @@ public final class Summary {
 
     private static void printLine(Map<String, Score> scores) {
         try {
-            System.out.println(line(scores));
+            String line = line(scores);
+            try {
+                System.out.println(allocLine(scores));
+            } catch (IllegalStateException e) {
+                System.err.println(
+                        "no alloc line: " + e.getMessage() + " (run EvaluateBench with -prof gc and InputBench)");
+            }
+            System.out.println(line);
         } catch (IllegalStateException e) {
             System.err.println("no summary line: " + e.getMessage() + " (run EvaluateBench for it)");
         }
@@ -80,6 +88,19 @@ public final class Summary {
                 e2e.p50,
                 base.p50,
                 eval.p50 / base.p50);
+    }
+
+    /**
+     * The second summary line (printed just before the last): KB (1,024 bytes) allocated per warm evaluation of the
+     * worked example, by every thread (JMH's gc profiler), and the p50 of reading and validating its three documents.
+     */
+    static String allocLine(Map<String, Score> scores) {
+        Score eval = need(scores, "EvaluateBench.evaluateWorkedExample");
+        Score read = need(scores, "InputBench.readWorkedExample");
+        if (Double.isNaN(eval.allocBytes())) {
+            throw new IllegalStateException("the results have no allocation (gc profiler) for evaluateWorkedExample");
+        }
+        return String.format(Locale.ROOT, "alloc=%.1fKB read p50=%.1fus", eval.allocBytes() / 1024, read.p50);
     }
 
     private static Score need(Map<String, Score> scores, String name) {
@@ -112,7 +133,11 @@ public final class Summary {
                     new Score(
                             pc.path("50.0").asDouble(),
                             pc.path("99.0").asDouble(),
-                            m.path("scoreUnit").asText()));
+                            m.path("scoreUnit").asText(),
+                            run.path("secondaryMetrics")
+                                    .path("gc.alloc.rate.norm")
+                                    .path("score")
+                                    .asDouble(Double.NaN)));
         }
         return out;
     }

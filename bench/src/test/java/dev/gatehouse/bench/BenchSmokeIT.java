@@ -92,6 +92,7 @@ class BenchSmokeIT {
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(20))
                 .param("n", "10")
+                .addProfiler(org.openjdk.jmh.profile.GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString())
                 .shouldFailOnError(true)
@@ -107,6 +108,9 @@ class BenchSmokeIT {
                 line.matches(
                         "evaluate p50=[0-9.]+us p99=[0-9.]+us e2e p50=[0-9.]+us baseline p50=[0-9.]+us ratio=[0-9.]+x"),
                 line);
+        String alloc = Summary.allocLine(Summary.read(json));
+        assertTrue(alloc.matches("alloc=[0-9]+\\.[0-9]KB read p50=[0-9]+\\.[0-9]us"), alloc);
+        assertTrue(Summary.read(json).get("EvaluateBench.evaluateWorkedExample").allocBytes() > 1024, alloc);
     }
 
     private static Map<String, Object> engineView(PromotionDecision d) {
