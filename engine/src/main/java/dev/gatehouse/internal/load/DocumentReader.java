@@ -423,12 +423,11 @@ public final class DocumentReader {
         JsonParser parser = null;
         try (JsonParser p = mapper.createParser(bytes)) {
             parser = p;
-            Locations.Parsed parsed = Locations.readTree(mapper, p, bytes);
-            JsonNode tree = parsed.tree();
+            JsonNode tree = mapper.readTree(p);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 return failed(Diagnostic.input(SYNTAX_ERROR, label, "", "the document is empty"));
             }
-            return new Result(new Document(label, tree, parsed.locations()), List.of());
+            return new Result(new Document(label, tree, Locations.later(mapper, bytes)), List.of());
         } catch (JsonProcessingException e) {
             // A parser's limit carries no location: where the parser stopped is the place.
             JsonLocation at =

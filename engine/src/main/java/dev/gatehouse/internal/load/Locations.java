@@ -10,12 +10,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * Where each JSON Pointer of a parsed document starts in its file: line and column, both from 1,
  * columns counted in Unicode code points. A field is located at its name, an array item at its
- * value, the whole document ({@code ""}) at 1:1. Recorded while the document is parsed (one pass,
- * from the parser's token locations), for JSON and YAML alike. Immutable.
+ * value, the whole document ({@code ""}) at 1:1. Recorded from the parser's token locations, for
+ * JSON and YAML alike, in one pass over the document; that pass is made the first time a position is
+ * asked for ({@link #later}), so reading a document whose places nobody reports costs nothing extra
+ * (most evaluations: only SARIF and GitHub reports point into files). Thread-safe; the positions,
+ * once recorded, never change.
  */
 public final class Locations {
     /** No locations: every pointer is at 1:1 (a document built in memory). */
@@ -26,15 +30,49 @@ public final class Locations {
         public static final Position START = new Position(1, 1);
     }
 
-    private final Map<String, Long> at;
+    private volatile Map<String, Long> at;
+    /** What records the positions when first asked for them (then null). */
+    private Callable<Map<String, Long>> recorder;
 
     private Locations(Map<String, Long> at) {
         this.at = at;
     }
 
+    private Locations(Callable<Map<String, Long>> recorder) {
+        this.recorder = recorder;
+    }
+
+    /**
+     * The positions of a document that {@code mapper} parsed from {@code bytes} without error, recorded by
+     * parsing it again the first time one is asked for (same mapper, so the same features and limits).
+     */
+    static Locations later(ObjectMapper mapper, byte[] bytes) {
+        return new Locations(() ->
+                record(mapper, mapper.createParser(bytes), bytes).locations().positions());
+    }
+
+    private Map<String, Long> positions() {
+        Map<String, Long> known = at;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (at == null) {
+                try {
+                    at = recorder.call();
+                } catch (Exception e) {
+                    // The same bytes parsed without error a moment ago; if they no longer do, nothing is located.
+                    at = Map.of();
+                }
+                recorder = null;
+            }
+            return at;
+        }
+    }
+
     /** The position of a pointer, when the document holds it. */
     public Position exact(String pointer) {
-        Long p = at.get(pointer);
+        Long p = positions().get(pointer);
         return p == null ? null : new Position((int) (p >>> 32), (int) (long) p);
     }
 
@@ -56,7 +94,7 @@ public final class Locations {
 
     /** How many pointers are located. */
     public int size() {
-        return at.size();
+        return positions().size();
     }
 
     /** A parsed tree and where its pointers are. */
@@ -72,6 +110,10 @@ public final class Locations {
 
     /** As {@link #readTree(ObjectMapper, byte[])}, from a parser of {@code bytes} the caller made (and may ask where it stopped). */
     static Parsed readTree(ObjectMapper mapper, JsonParser parser, byte[] bytes) throws IOException {
+        return record(mapper, parser, bytes);
+    }
+
+    private static Parsed record(ObjectMapper mapper, JsonParser parser, byte[] bytes) throws IOException {
         Map<String, Long> at = new HashMap<>();
         try (Recorder p = new Recorder(parser, bytes, at)) {
             JsonNode tree = mapper.readTree(p);
