@@ -75,6 +75,14 @@ public final class EvalCost {
         calls.put("digestOfValues", () -> PolicyEngine.inputDigest(values));
         BenchInputs.Bytes documents = BenchInputs.workedExample();
         calls.put("read", documents::parse);
+        PromotionDecision decision = engine.evaluate(input, BenchInputs.AT);
+        calls.put(
+                "report",
+                () -> dev.gatehouse.internal.json.Json.pretty(decision).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        calls.put(
+                "e2e",
+                () -> dev.gatehouse.internal.json.Json.pretty(engine.evaluate(documents.parse(), BenchInputs.AT))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         if (args.length > 2) {
             calls.keySet().retainAll(List.of(args).subList(2, args.length));

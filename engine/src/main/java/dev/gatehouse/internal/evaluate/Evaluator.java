@@ -5,6 +5,7 @@ import dev.gatehouse.internal.rulebase.CompiledRulebase;
 import dev.gatehouse.model.Environment;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,6 @@ public final class Evaluator {
         return t;
     });
 
-    private final CompiledRulebase rulebase;
     private final int maxFirings;
     private final Duration timeout;
     /**
@@ -54,11 +54,18 @@ public final class Evaluator {
      * session whose evaluation failed or timed out is never returned to the pool.
      */
     private final KieSessionsPool sessions;
+    /**
+     * Per target environment, the tables' facts every evaluation starts from: the settings and the controls in force
+     * there (immutable, so shared by every session).
+     */
+    private final Map<Environment, List<Object>> tables = new EnumMap<>(Environment.class);
 
     public Evaluator(CompiledRulebase rulebase, int maxFirings, Duration timeout) {
-        this.rulebase = rulebase;
         this.maxFirings = maxFirings;
         this.timeout = timeout;
+        for (Environment e : Environment.values()) {
+            tables.put(e, tables(rulebase, e));
+        }
         this.sessions = rulebase.kieBase()
                 .newKieSessionsPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
@@ -158,11 +165,12 @@ public final class Evaluator {
                 }
             }
         };
-        // A pooled session keeps its listeners through a reset: they are removed after each evaluation.
+        // A pooled session keeps its listeners through a reset: they are removed after each evaluation. The insertion
+        // listener is added once the input's facts are in (evaluate below): it records only what rules insert, and
+        // with no listener Drools makes no event for each of the input's facts.
         session.addEventListener(fires);
-        session.addEventListener(inserts);
         try {
-            return evaluate(session, target, facts, firings, insertions);
+            return evaluate(session, target, facts, firings, insertions, inserts);
         } finally {
             session.removeEventListener(fires);
             session.removeEventListener(inserts);
@@ -174,19 +182,17 @@ public final class Evaluator {
             Environment target,
             List<Object> facts,
             List<Firing> firings,
-            List<Insertion> insertions) {
+            List<Insertion> insertions,
+            DefaultRuleRuntimeEventListener inserts) {
         int fired;
         try {
-            session.insert(rulebase.settings());
-            for (String control : rulebase.enforcement().controls()) {
-                String level = rulebase.enforcement().level(control, target);
-                if (!"off".equals(level)) {
-                    session.insert(new Enforcement(control, level));
-                }
+            for (Object fact : tables.get(target)) {
+                session.insert(fact);
             }
             for (Object fact : facts) {
                 session.insert(fact);
             }
+            session.addEventListener(inserts);
             fired = session.fireAllRules(maxFirings);
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -216,6 +222,18 @@ public final class Evaluator {
                     null);
         }
         return new Evaluation(new ArrayList<>(session.getObjects()), firings, insertions);
+    }
+
+    private static List<Object> tables(CompiledRulebase rulebase, Environment target) {
+        List<Object> out = new ArrayList<>();
+        out.add(rulebase.settings());
+        for (String control : rulebase.enforcement().controls()) {
+            String level = rulebase.enforcement().level(control, target);
+            if (!"off".equals(level)) {
+                out.add(new Enforcement(control, level));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static String words(Duration d) {
