@@ -14,8 +14,8 @@ uptime
 hyperfine -N -w 3 -r "${RUNS:-20}" --export-json "${OUT:-/tmp/h.json}" \
   -n '17 java -version' "java $F17 -version" \
   -n '25 java -version' "$J25 $F25 -XX:TieredStopAtLevel=1 -version" \
-  -n 'launcher (25 AOT, C1)' "../../gatehouse $A" \
-  -n 'launcher GATEHOUSE_AOT=off (17 AppCDS)' "env GATEHOUSE_AOT=off ../../gatehouse $A" \
+  -n 'launcher GATEHOUSE_AOT=on (25 AOT, C1)' "env GATEHOUSE_AOT=on ../../gatehouse $A" \
+  -n 'launcher default (17 AppCDS)' "../../gatehouse $A" \
   -n 'launcher GATEHOUSE_CDS=off (17 no archive)' "env GATEHOUSE_CDS=off ../../gatehouse $A" \
   -n '25 no cache, C1' "$J25 $F25 -XX:TieredStopAtLevel=1 $ALWAYS -jar $T/gatehouse.jar $A" \
   -n '25 no cache, tiered' "$J25 $F25 $ALWAYS -jar $T/gatehouse.jar $A" \

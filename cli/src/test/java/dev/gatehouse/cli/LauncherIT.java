@@ -304,12 +304,24 @@ class LauncherIT {
     }
 
     @Test
+    void withoutGatehouseAotTheCommandRunsOnJavaWithTheArchiveEvenWhereAJdk24IsInstalled() throws Exception {
+        copy(EXAMPLE, repo.resolve("fixtures/worked-example"));
+        Path target = repo.resolve("cli/target");
+        Run run = gatehouse(Map.of("GATEHOUSE_CDS", "on"), evaluate());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("", run.err());
+        assertTrue(run.out().contains("\"eligible\": true"), run.out());
+        assertFalse(Files.exists(target.resolve("gatehouse.aot")), "an AOT cache though GATEHOUSE_AOT is not on");
+        assertTrue(Files.size(target.resolve("gatehouse.jsa")) > 0);
+    }
+
+    @Test
     void whereAJdk24OrLaterIsInstalledThenEvaluateRunsOnItsAotCacheElseOnTheArchive() throws Exception {
         copy(EXAMPLE, repo.resolve("fixtures/worked-example"));
         Path target = repo.resolve("cli/target");
         Path jdk = newestJdk24();
         String report = gatehouse(evaluate()).out();
-        Map<String, String> cds = Map.of("GATEHOUSE_CDS", "on");
+        Map<String, String> cds = Map.of("GATEHOUSE_CDS", "on", "GATEHOUSE_AOT", "on");
 
         Run first = gatehouse(cds, evaluate());
         assertEquals(0, first.exit(), first.err());
@@ -370,7 +382,12 @@ class LauncherIT {
             Files.copy(jdk.resolve("release"), repo.resolve("jdk/release"));
         }
         Map<String, String> env = Map.of(
-                "GATEHOUSE_CDS", "on", "GATEHOUSE_JAVA", fake.resolve("java").toString());
+                "GATEHOUSE_CDS",
+                "on",
+                "GATEHOUSE_AOT",
+                "on",
+                "GATEHOUSE_JAVA",
+                fake.resolve("java").toString());
 
         Run first = gatehouse(env, evaluate());
         assertEquals(0, first.exit(), first.err());
@@ -413,7 +430,13 @@ class LauncherIT {
         // `java` on the PATH: this JVM's, logged.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         script(bin.resolve("java"), "#!/bin/bash\necho \"run $*\" >>\"" + calls + "\"\nexec \"" + java + "\" \"$@\"\n");
-        return Map.of("GATEHOUSE_CDS", "on", "JAVA_HOME", home.getParent().toString());
+        return Map.of(
+                "GATEHOUSE_CDS",
+                "on",
+                "GATEHOUSE_AOT",
+                "on",
+                "JAVA_HOME",
+                home.getParent().toString());
     }
 
     @Test
