@@ -34,7 +34,10 @@ public final class EvalCost {
     public static void main(String[] args) throws ReflectiveOperationException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-        PolicyEngine engine = PolicyEngine.builder().build();
+        String rules = System.getProperty("rules"); // a rules folder to compile instead of the precompiled default
+        PolicyEngine engine = rules == null
+                ? PolicyEngine.builder().build()
+                : PolicyEngine.builder().rules(java.nio.file.Path.of(rules)).build();
         Evaluator evaluator = field(engine, "evaluator", Evaluator.class);
         CompiledRulebase rulebase = field(engine, "rulebase", CompiledRulebase.class);
         EvaluationInput input = BenchInputs.workedExample().parse();
@@ -78,7 +81,8 @@ public final class EvalCost {
         PromotionDecision decision = engine.evaluate(input, BenchInputs.AT);
         calls.put(
                 "report",
-                () -> dev.gatehouse.internal.json.Json.pretty(decision).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                () -> dev.gatehouse.internal.json.Json.pretty(decision)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         calls.put(
                 "e2e",
                 () -> dev.gatehouse.internal.json.Json.pretty(engine.evaluate(documents.parse(), BenchInputs.AT))
