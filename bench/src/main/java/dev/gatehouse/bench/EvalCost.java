@@ -40,7 +40,13 @@ public final class EvalCost {
                 : PolicyEngine.builder().rules(java.nio.file.Path.of(rules)).build();
         Evaluator evaluator = field(engine, "evaluator", Evaluator.class);
         CompiledRulebase rulebase = field(engine, "rulebase", CompiledRulebase.class);
-        EvaluationInput input = BenchInputs.workedExample().parse();
+        // -Dfindings=N or -Dapprovals=N: the worked example with N findings or approvals (ScaleBench's inputs).
+        BenchInputs.Bytes chosen = Integer.getInteger("findings") != null
+                ? BenchInputs.manyFindings(Integer.getInteger("findings"))
+                : Integer.getInteger("approvals") != null
+                        ? BenchInputs.manyApprovals(Integer.getInteger("approvals"))
+                        : BenchInputs.workedExample();
+        EvaluationInput input = chosen.parse();
         EvaluationInput values = BenchInputs.workedExample().values();
         List<Object> facts = FactBuilder.facts(input.evidence(), input.readback(), input.exceptions(), BenchInputs.AT);
         Evaluation evaluation =
