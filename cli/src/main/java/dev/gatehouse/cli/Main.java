@@ -24,7 +24,20 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Decides whether a release may be promoted, how far into production, and which exceptions apply.",
-        subcommands = {
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:eligible (or the command ran cleanly)",
+            "1:not eligible",
+            "2:bad input, bad usage or rules that do not compile",
+            "3:internal error"
+        })
+public final class Main implements Runnable {
+    /**
+     * The subcommands, in the order help lists them. Added in code, not in the annotation, so that a run of one
+     * subcommand builds only that one's picocli model (about 30-60 ms of a cold start, docs/performance.md); help,
+     * suggestions and any other first word get them all.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             EvaluateCommand.class,
             AssembleCommand.class,
             CheckCommand.class,
@@ -36,16 +49,7 @@ import picocli.CommandLine.Option;
             BundleCommand.class,
             SchemaCommand.class,
             ServeCommand.class,
-            CommandLine.HelpCommand.class
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:eligible (or the command ran cleanly)",
-            "1:not eligible",
-            "2:bad input, bad usage or rules that do not compile",
-            "3:internal error"
-        })
-public final class Main implements Runnable {
+            CommandLine.HelpCommand.class);
     /** The environment variable that, set to 1, prints the stack trace of an internal error. */
     static final String DEBUG_ENV = "GATEHOUSE_DEBUG";
 
@@ -109,7 +113,7 @@ public final class Main implements Runnable {
         CommandLine cl = null;
         int code;
         try {
-            cl = commandLine(out, err, debugByEnv);
+            cl = commandLine(out, err, debugByEnv, args.length > 0 ? args[0] : null);
             code = cl.execute(args);
         } catch (Throwable t) {
             // picocli hands only Exceptions to the execution handler; Errors (OutOfMemoryError,
@@ -125,11 +129,22 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, false);
+        return commandLine(out, err, false, null);
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean debugByEnv) {
+    /** The command line; with {@code first} naming a subcommand (other than help), only that subcommand is built. */
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean debugByEnv, String first) {
         CommandLine cl = new CommandLine(new Main());
+        Class<?> only = SUBCOMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class
+                        && c.getAnnotation(Command.class).name().equals(first))
+                .findFirst()
+                .orElse(null);
+        for (Class<?> sub : SUBCOMMANDS) {
+            if (only == null || sub == only) {
+                cl.addSubcommand(sub);
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
