@@ -290,10 +290,52 @@ final class Binder {
             return null;
         }
         try {
-            return Instant.parse(node.textValue()); // what the mapper's reader does with this pattern, faster
+            Instant utc = utc(node.textValue());
+            // What the mapper's reader does with this pattern, faster: most times are UTC, for the rest Instant.parse.
+            return utc != null ? utc : Instant.parse(node.textValue());
         } catch (java.time.DateTimeException noSuchDate) {
             return readOrReport(instants, node, pointer, run.file(), run.problems()); // the mapper's own words
         }
+    }
+
+    /**
+     * The instant of {@code text} (which matched {@link Formats#INSTANT}) when it is a plain UTC time
+     * ({@code 2026-11-28T12:00:00Z}, with up to nine fraction digits), read field by field: exactly what
+     * {@link Instant#parse} gives, in a tenth of its time. Null for anything else (an offset, hour 24, a leap
+     * second, a field out of range), which {@link Instant#parse} then reads or refuses; a day that does not exist
+     * (February 30) throws as {@link Instant#parse} does. {@code BinderTest} holds the two to each other.
+     */
+    static Instant utc(String text) {
+        int n = text.length();
+        if (n < 20 || text.charAt(n - 1) != 'Z' || (n > 20 && text.charAt(19) != '.')) {
+            return null;
+        }
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if (hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (n > 20) {
+            int fraction = n - 21; // the digits between '.' and 'Z'
+            nanos = digits(text, 20, n - 1);
+            for (int i = fraction; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        long day = java.time.LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10))
+                .toEpochDay();
+        return Instant.ofEpochSecond(day * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The number the ASCII digits of {@code text} from {@code from} to {@code to} (exclusive) write. */
+    private static int digits(String text, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (text.charAt(i) - '0');
+        }
+        return v;
     }
 
     /** Reads a leaf as the mapper does, or reports the mapper's own words (first line) as a bad value. */

@@ -146,4 +146,49 @@ class BinderTest {
                 assertThrows(IllegalStateException.class, () -> new Binder(JSON).shapeOf(HoldsAClass.class));
         assertEquals(true, cls.getMessage().startsWith("a contract type holds " + NotARecord.class.getName()));
     }
+
+    /** The UTC fast path reads every time exactly as Instant.parse does, and refuses what it refuses. */
+    @net.jqwik.api.Property(tries = 20_000)
+    void theUtcFastPathAgreesWithInstantParse(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 9999) int year,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 19) int month,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 39) int day,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 29) int hour,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 69) int minute,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 69) int second,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 9) int fractionDigits,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 999_999_999) int fraction) {
+        String f =
+                fractionDigits == 0 ? "" : "." + String.format("%09d", fraction).substring(0, fractionDigits);
+        String text = String.format("%04d-%02d-%02dT%02d:%02d:%02d%sZ", year, month, day, hour, minute, second, f);
+        Instant expected;
+        try {
+            expected = Instant.parse(text);
+        } catch (java.time.DateTimeException refused) {
+            expected = null;
+        }
+        Instant fast;
+        try {
+            fast = Binder.utc(text);
+        } catch (java.time.DateTimeException refused) {
+            assertEquals(null, expected, text + " is refused by the fast path only");
+            return;
+        }
+        if (fast != null) {
+            assertEquals(expected, fast, text);
+        } else {
+            // Left to Instant.parse: only hour 24, a leap second, or a field out of range.
+            org.junit.jupiter.api.Assertions.assertTrue(hour > 23 || minute > 59 || second > 59, text);
+        }
+    }
+
+    @Test
+    void theUtcFastPathLeavesOffsetsHour24AndLeapSecondsToInstantParse() {
+        assertEquals(null, Binder.utc("2026-11-28T12:00:00+01:00"));
+        assertEquals(null, Binder.utc("2026-11-28T24:00:00Z"));
+        assertEquals(null, Binder.utc("2026-12-31T23:59:60Z"));
+        assertEquals(Instant.parse("2026-11-28T12:00:00.5Z"), Binder.utc("2026-11-28T12:00:00.5Z"));
+        assertEquals(Instant.parse("0000-01-01T00:00:00Z"), Binder.utc("0000-01-01T00:00:00Z"));
+        assertThrows(java.time.DateTimeException.class, () -> Binder.utc("2026-02-29T00:00:00Z"));
+    }
 }
