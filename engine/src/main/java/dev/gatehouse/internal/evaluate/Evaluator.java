@@ -111,15 +111,23 @@ public final class Evaluator {
         try {
             Evaluation done = null;
             EvaluationFailure failed = null;
+            Error fatal = null;
             try {
                 done = evaluate(session, facts, target);
             } catch (EvaluationFailure e) {
                 failed = e;
+            } catch (ThreadDeath death) {
+                throw death;
+            } catch (Error e) {
+                fatal = e; // out of memory and the like: rethrown below, once the watchdog can no longer stop us
             }
             Watchdog.End end = watch.finish();
             if (end == Watchdog.End.STOPPING) {
                 watch.awaitStop(failed, GRACE); // throws the ThreadDeath, caught below, unless Drools caught it first
                 restoreInterrupt(interruptedBefore);
+            }
+            if (fatal != null) {
+                throw fatal;
             }
             if (end != Watchdog.End.IN_TIME) {
                 throw timedOut(); // the session was halted: whatever the evaluation returned may be incomplete
