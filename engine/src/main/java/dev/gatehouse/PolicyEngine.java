@@ -199,22 +199,6 @@ public final class PolicyEngine {
         return Json.jcsSha256(digested);
     }
 
-    /** Whether {@code sources} are the bundled default's files, byte for byte. */
-    private static boolean isBundled(List<RuleSource> sources) {
-        List<RuleSource> bundled;
-        try {
-            bundled = RuleSources.bundled();
-        } catch (UncheckedIOException | IllegalStateException e) {
-            return false;
-        }
-        if (bundled.size() != sources.size()) {
-            return false;
-        }
-        java.util.Map<String, byte[]> byPath = new java.util.HashMap<>();
-        bundled.forEach(b -> byPath.put(b.path(), b.content()));
-        return sources.stream().allMatch(s -> java.util.Arrays.equals(byPath.get(s.path()), s.content()));
-    }
-
     private static String engineVersion() {
         try (InputStream in = PolicyEngine.class.getClassLoader().getResourceAsStream("gatehouse/engine.properties")) {
             Properties p = new Properties();
@@ -327,11 +311,13 @@ public final class PolicyEngine {
                 result = RulebaseCompiler.compile(sources, where);
             }
             List<dev.gatehouse.model.Diagnostic> problems = new java.util.ArrayList<>(result.diagnostics());
-            if (rules != null && problems.isEmpty() && !(result.rulebase().precompiled() && isBundled(sources))) {
-                // The structure check runs too, unless the folder holds exactly the bundled default (the rule files and
-                // tables byte for byte, so the precompiled model was used): the build holds that to the check
-                // (gatehouse check in mvn verify), as it does when no folder is given. Parsing the DRL again for it was
-                // most of a cold start's remaining rulebase time.
+            if (rules != null
+                    && problems.isEmpty()
+                    && !(result.rulebase().precompiled() && RuleSources.tablesAreBundled(sources))) {
+                // The structure check runs too, unless the folder holds exactly the bundled default (the precompiled
+                // model was used, so the rule files are the ones it was compiled from, and the tables are the bundled
+                // ones): the build holds that to the check (gatehouse check in mvn verify), as it does when no folder
+                // is given. Parsing the DRL again for it was most of a cold start's remaining rulebase time.
                 Structure.structure(sources).stream()
                         .filter(d -> !problems.contains(d))
                         .forEach(problems::add);

@@ -78,6 +78,22 @@ class RulesFolderTest {
         assertEquals(decide(PrecompiledRulebaseTest.compiledAtRunTime(rules)), decision);
     }
 
+    /**
+     * The structure check is skipped only for a folder that is the bundled default byte for byte: a folder with the
+     * precompiled DRL and a table that no longer names a rule's control is still refused.
+     */
+    @Test
+    void whenOnlyATableBreaksTheStructureThenTheFolderIsStillRefused(@TempDir Path tmp) throws IOException {
+        Path rules = copyOfRules(tmp);
+        Path table = rules.resolve("enforcement.csv");
+        Files.writeString(table, Files.readString(table).replace("SEC-002,", "SEC-02,"), StandardCharsets.UTF_8);
+        RulebaseException e = assertThrows(
+                RulebaseException.class,
+                () -> PolicyEngine.builder().rules(rules).build());
+        assertTrue(e.getMessage().contains("control-without-rule: control SEC-02 has no rule"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown-control: rule \"SEC-002 high finding with fix\""), e.getMessage());
+    }
+
     @Test
     void whenARuleWasEditedThenItIsCompiledAtRunTimeAndTheEditCounts(@TempDir Path tmp) throws IOException {
         Path rules = copyOfRules(tmp);

@@ -36,7 +36,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * thread wake-ups per evaluation, measured at a fifth of a warm one.
  */
 public final class Evaluator {
-    /** How long a worker that missed its deadline gets to stop after halt() and interrupt() before it is stopped. */
+    /** How long an evaluation that missed its deadline gets to stop after halt() (and, on a worker, interrupt()) before its thread is stopped. */
     static final Duration GRACE = Duration.ofMillis(500);
 
     private static final AtomicInteger WORKERS = new AtomicInteger();

@@ -147,7 +147,8 @@ final class Watchdog {
                     state = State.DONE;
                     yield End.LATE;
                 }
-                case STOPPING, DONE -> End.STOPPING;
+                case STOPPING -> End.STOPPING;
+                case DONE -> throw new IllegalStateException("a watch is finished once");
             };
         }
 

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Iterator;
 import org.erdtman.jcs.NumberToJSON;
 
@@ -44,16 +42,11 @@ final class Jcs {
 
     /** {@code sha256:<hex>} of the canonical form of {@code value}. */
     static String sha256(JsonNode value) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = Json.newSha256();
         Utf8Sink sink = new Utf8Sink(digest::update);
         new Jcs(sink).value(value);
         sink.flush();
-        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        return Json.sha256Text(digest);
     }
 
     private void value(JsonNode node) {
@@ -116,12 +109,7 @@ final class Jcs {
                         out.ascii(HEX[c >> 4]);
                         out.ascii(HEX[c & 0xf]);
                     } else {
-                        out.utf16(s, i);
-                        if (Character.isHighSurrogate(c)
-                                && i + 1 < s.length()
-                                && Character.isLowSurrogate(s.charAt(i + 1))) {
-                            i++;
-                        }
+                        i += out.utf16(s, i) - 1;
                     }
                 }
             }
@@ -176,8 +164,11 @@ final class Jcs {
             }
         }
 
-        /** The character at {@code i} (with its low surrogate when it is a high one) in UTF-8. */
-        void utf16(String s, int i) {
+        /**
+         * The character at {@code i} (with its low surrogate when it is a high one) in UTF-8; returns how many
+         * chars that took (2 for a surrogate pair, else 1).
+         */
+        int utf16(String s, int i) {
             if (n + 4 > buf.length) {
                 flush();
             }
@@ -194,6 +185,7 @@ final class Jcs {
                     buf[n++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
                     buf[n++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
                     buf[n++] = (byte) (0x80 | (cp & 0x3f));
+                    return 2;
                 } else {
                     buf[n++] = '?'; // a lone surrogate: what String.getBytes(UTF_8) writes
                 }
@@ -202,6 +194,7 @@ final class Jcs {
                 buf[n++] = (byte) (0x80 | ((c >> 6) & 0x3f));
                 buf[n++] = (byte) (0x80 | (c & 0x3f));
             }
+            return 1;
         }
 
         void flush() {

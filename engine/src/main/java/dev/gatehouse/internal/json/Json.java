@@ -129,13 +129,23 @@ public final class Json {
 
     /** {@code sha256:<hex>} of some bytes. */
     public static String sha256(byte[] bytes) {
+        MessageDigest digest = newSha256();
+        digest.update(bytes);
+        return sha256Text(digest);
+    }
+
+    /** A new SHA-256 digest (every JDK has one). */
+    static MessageDigest newSha256() {
         try {
-            return "sha256:"
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code sha256:<hex>} of what {@code digest} was given (which it then forgets). */
+    static String sha256Text(MessageDigest digest) {
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
     /** {@code sha256:<hex>} of a string's UTF-8 bytes. */

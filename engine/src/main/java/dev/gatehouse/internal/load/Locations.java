@@ -47,8 +47,7 @@ public final class Locations {
      * parsing it again the first time one is asked for (same mapper, so the same features and limits).
      */
     static Locations later(ObjectMapper mapper, byte[] bytes) {
-        return new Locations(() ->
-                record(mapper, mapper.createParser(bytes), bytes).locations().positions());
+        return new Locations(() -> readTree(mapper, bytes).locations().positions());
     }
 
     private Map<String, Long> positions() {
@@ -105,17 +104,8 @@ public final class Locations {
      * recording the position of every pointer on the way.
      */
     static Parsed readTree(ObjectMapper mapper, byte[] bytes) throws IOException {
-        return readTree(mapper, mapper.createParser(bytes), bytes);
-    }
-
-    /** As {@link #readTree(ObjectMapper, byte[])}, from a parser of {@code bytes} the caller made (and may ask where it stopped). */
-    static Parsed readTree(ObjectMapper mapper, JsonParser parser, byte[] bytes) throws IOException {
-        return record(mapper, parser, bytes);
-    }
-
-    private static Parsed record(ObjectMapper mapper, JsonParser parser, byte[] bytes) throws IOException {
         Map<String, Long> at = new HashMap<>();
-        try (Recorder p = new Recorder(parser, bytes, at)) {
+        try (Recorder p = new Recorder(mapper.createParser(bytes), bytes, at)) {
             JsonNode tree = mapper.readTree(p);
             return new Parsed(tree, new Locations(Map.copyOf(at)));
         }

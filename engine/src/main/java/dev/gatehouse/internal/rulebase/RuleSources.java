@@ -59,6 +59,28 @@ public final class RuleSources {
         }
     }
 
+    /**
+     * Whether the two tables among {@code sources} are the bundled default's, byte for byte (read from the class path:
+     * two resources, not the whole bundled folder).
+     */
+    public static boolean tablesAreBundled(List<RuleSource> sources) {
+        for (String table : List.of(ENFORCEMENT, SETTINGS)) {
+            RuleSource given = sources.stream()
+                    .filter(s -> s.path().equals(table))
+                    .findFirst()
+                    .orElse(null);
+            try (java.io.InputStream in =
+                    RuleSources.class.getClassLoader().getResourceAsStream(BUNDLED + "/" + table)) {
+                if (given == null || in == null || !java.util.Arrays.equals(in.readAllBytes(), given.content())) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<RuleSource> collect(Path dir, String labelPrefix) throws IOException {
         List<RuleSource> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
